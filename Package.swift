@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Zhijiao (职教): pure domain targets below, `App` (Vapor + Fluent) above, a thin executable on top.
+let package = Package(
+    name: "zhijiao",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zhijiao", targets: ["zhijiao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.12.6"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        // Pure domain: codes, check digits, reference catalogues. Foundation only.
+        .target(
+            name: "Registry",
+            dependencies: ["Spreadsheet"],
+            resources: [.copy("Resources/ReferenceData")],
+            swiftSettings: strict
+        ),
+        // Pure: CSV (UTF-8, BOM, GB18030) and XLSX reading and writing.
+        .target(
+            name: "Spreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "Registry", "Spreadsheet",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Resources/Public"), .copy("Resources/openapi.json")],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "zhijiao", dependencies: ["App"], swiftSettings: strict),
+        .executableTarget(
+            name: "ZhijiaoBenchmarks",
+            dependencies: ["App", "Registry", "Spreadsheet"],
+            path: "Benchmarks/ZhijiaoBenchmarks",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+var strict: [SwiftSetting] {
+    [.enableUpcomingFeature("ExistentialAny")]
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Registry
+import Vapor
+
+/// `zhijiao import KIND FILE`: imports a CSV or XLSX file into the registry as the city
+/// administrator, all or nothing, with progress on standard error.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kind", help: "institutions | program-clusters | programs | teachers | students | enterprises | training-bases")
+        var kind: String
+        @Argument(name: "file", help: "CSV (UTF-8, UTF-8 with BOM, GB18030) or XLSX")
+        var file: String
+    }
+
+    var help: String { "Import a CSV or XLSX file into the registry (all rows or none)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw ImportCommandError(description: "cannot read \(signature.file)")
+        }
+        let started = Date()
+        do {
+            let count = try await RegistryKinds.importFile(kind: signature.kind, data: data, fileName: signature.file, app: app, progress: ConsoleProgress.reporter)
+            try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "import", entity: signature.kind, detail: "\(count) rows from \(signature.file)"), on: app.db)
+            context.console.print("已导入 imported \(count) rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        } catch AppError.importRejected(let errors) {
+            context.console.error("文件未导入，共\(errors.count)处错误，未写入任何数据 / file rejected with \(errors.count) errors; nothing was written")
+            for e in errors.prefix(200) {
+                context.console.error("  第\(e.row)行 row \(e.row), 列 column \(e.column): \(e.error.reasonZh) / \(e.error.reasonEn)")
+            }
+            if errors.count > 200 { context.console.error("  … \(errors.count - 200) more") }
+            throw ImportCommandError(description: "import rejected")
+        }
+    }
+}
+
+struct ImportCommandError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// The registry resources by their path name, for commands and pages that take a kind.
+enum RegistryKinds {
+    static let paths = [
+        InstitutionResource.path, ProgramClusterResource.path, ProgramResource.path, TeacherResource.path,
+        StudentResource.path, EnterpriseResource.path, TrainingBaseResource.path,
+    ]
+
+    static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?) async throws -> Int {
+        func run<R: RegistryResource>(_: R.Type) async throws -> Int {
+            var writer = RegistryWriter<R>(db: app.db, caller: caller, vault: app.services.vault, catalog: app.services.catalog)
+            writer.progress = progress
+            return try await RegistryImporter(writer: writer).importFile(data, fileName: fileName)
+        }
+        switch kind {
+        case InstitutionResource.path: return try await run(InstitutionResource.self)
+        case ProgramClusterResource.path: return try await run(ProgramClusterResource.self)
+        case ProgramResource.path: return try await run(ProgramResource.self)
+        case TeacherResource.path: return try await run(TeacherResource.self)
+        case StudentResource.path: return try await run(StudentResource.self)
+        case EnterpriseResource.path: return try await run(EnterpriseResource.self)
+        case TrainingBaseResource.path: return try await run(TrainingBaseResource.self)
+        default: throw ImportCommandError(description: "unknown kind '\(kind)'; use one of \(paths.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import Registry
+
+/// The OpenAPI 3.0 document of `/api/v1`, built from the same `FieldSpec`s that validate input,
+/// so the description cannot drift from the behaviour. `zhijiao openapi` prints it and the
+/// committed copy in Resources/openapi.json is checked against it by a test.
+enum OpenAPIDocument {
+    static func json() throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: document(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    typealias Object = [String: Any]
+
+    static func document() -> Object {
+        var paths: Object = [
+            "/auth/tokens": [
+                "post": operation("createToken", "Exchange a username and password for a bearer token", tag: "auth", secured: false,
+                                  body: ref("TokenRequest"), responses: ["201": jsonResponse("Token", ref("TokenResponse")), "400": problem, "422": problem, "429": problem]),
+            ],
+            "/auth/tokens/current": [
+                "delete": operation("revokeToken", "Revoke the bearer token used for this request", tag: "auth", responses: ["204": ["description": "Revoked"], "401": problem]),
+            ],
+            "/me": ["get": operation("me", "The signed-in account and its scope", tag: "auth", responses: ["200": jsonResponse("Account", ref("Me")), "401": problem])],
+            "/reference/{list}": [
+                "get": operation("referenceList", "A reference list: programs, industries, districts, industry-clusters, occupations", tag: "reference",
+                                 parameters: [["name": "list", "in": "path", "required": true, "schema": ["type": "string", "enum": ReferenceAPIController.lists]]],
+                                 responses: ["200": jsonResponse("Entries", ["type": "array", "items": ref("ReferenceEntry")]), "401": problem, "404": problem]),
+            ],
+            "/audit-events": [
+                "get": operation("auditEvents", "The audit log (city administrators only), newest first", tag: "audit",
+                                 parameters: pagingParameters, responses: ["200": jsonResponse("Audit events", ref("AuditPage")), "401": problem, "403": problem, "422": problem]),
+            ],
+        ]
+        var schemas: Object = [
+            "Problem": [
+                "type": "object", "required": ["status", "title", "type"],
+                "properties": [
+                    "type": ["type": "string"], "status": ["type": "integer"], "title": ["type": "string"], "detail": ["type": "string"],
+                    "errors": ["type": "array", "items": ref("ProblemFieldError")],
+                ],
+            ],
+            "ProblemFieldError": [
+                "type": "object", "required": ["field", "reasonZh", "reasonEn"],
+                "properties": ["field": ["type": "string"], "row": ["type": "integer"], "column": ["type": "string"], "reasonZh": ["type": "string"], "reasonEn": ["type": "string"]],
+            ],
+            "TokenRequest": [
+                "type": "object", "required": ["username", "password"], "additionalProperties": false,
+                "properties": ["username": ["type": "string"], "password": ["type": "string"], "name": ["type": "string"]],
+            ],
+            "TokenResponse": ["type": "object", "required": ["token", "expiresAt"], "properties": ["token": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"]]],
+            "Me": [
+                "type": "object", "required": ["id", "username", "displayName", "role"],
+                "properties": [
+                    "id": uuid, "username": ["type": "string"], "displayName": ["type": "string"],
+                    "role": ["type": "string", "enum": Role.allCases.map(\.rawValue)], "districtCode": ["type": "string"],
+                    "institutionId": uuid, "enterpriseId": uuid, "studentId": uuid, "teacherId": uuid,
+                ],
+            ],
+            "ReferenceEntry": ["type": "object", "required": ["code", "name"], "properties": ["code": ["type": "string"], "name": ["type": "string"], "level": ["type": "string"], "parent": ["type": "string"]]],
+            "AuditEvent": [
+                "type": "object", "required": ["seq", "at", "actor", "action", "entity", "outcome", "hash"],
+                "properties": [
+                    "seq": ["type": "integer"], "at": ["type": "string", "format": "date-time"], "actor": ["type": "string"], "action": ["type": "string"],
+                    "entity": ["type": "string"], "recordId": ["type": "string"], "detail": ["type": "string"], "outcome": ["type": "string"], "hash": ["type": "string"],
+                ],
+            ],
+            "AuditPage": pageSchema("AuditEvent"),
+            "ImportResult": ["type": "object", "required": ["inserted"], "properties": ["inserted": ["type": "integer"]]],
+            "IdentityReveal": ["type": "object", "required": ["documentKind", "idNumber"], "properties": ["documentKind": ["type": "string"], "idNumber": ["type": "string"]]],
+        ]
+        for resource in resources {
+            resource.addPaths(&paths)
+            resource.addSchemas(&schemas)
+        }
+        return [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "Zhijiao 职教 API", "version": "1.0.0",
+                "description": "Registry (数据中心) of Shenzhen's vocational education system. Every list and read is limited to the caller's scope; identity numbers are always masked except through the audited /identity endpoint. Errors are application/problem+json (RFC 9457) naming the field, in Chinese and English.",
+            ],
+            "servers": [["url": "/api/v1"]],
+            "security": [["bearerAuth": [String]()], ["cookieAuth": [String]()]],
+            "paths": paths,
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": [
+                    "bearerAuth": ["type": "http", "scheme": "bearer"],
+                    "cookieAuth": ["type": "apiKey", "in": "cookie", "name": "__Host-zhijiao"],
+                ],
+            ],
+        ]
+    }
+
+    // MARK: - Resources
+
+    struct ResourceDoc {
+        let path: String
+        let name: String
+        let titleEn: String
+        let fields: [FieldSpec]
+        let filterable: [FieldSpec]
+        let hasIdentity: Bool
+
+        func addPaths(_ paths: inout Object) {
+            let tag = path
+            let idParam: Object = ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+            let filters: [Object] = filterable.map { field in
+                ["name": field.name, "in": "query", "required": false, "schema": queryType(field), "description": "Exact match on \(field.name)"]
+            }
+            let search: Object = ["name": "q", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 100], "description": "Substring of the name"]
+            paths["/\(path)"] = [
+                "get": operation("list\(name)", "List \(titleEn.lowercased()) in the caller's scope", tag: tag,
+                                 parameters: pagingParameters + [search] + filters,
+                                 responses: ["200": jsonResponse("A page", ref("\(name)Page")), "401": problem, "422": problem]),
+                "post": operation("create\(name)", "Create one record (validated like one import row)", tag: tag, body: ref("\(name)Input"),
+                                  responses: ["201": jsonResponse("Created", ref(name)), "400": problem, "401": problem, "403": problem, "409": problem, "422": problem]),
+            ]
+            paths["/\(path)/{id}"] = [
+                "get": operation("get\(name)", "Read one record", tag: tag, parameters: [idParam],
+                                 responses: ["200": jsonResponse("The record", ref(name)), "401": problem, "404": problem]),
+                "put": operation("replace\(name)", "Replace one record", tag: tag, parameters: [idParam], body: ref("\(name)Input"),
+                                 responses: ["200": jsonResponse("Replaced", ref(name)), "400": problem, "401": problem, "403": problem, "404": problem, "409": problem, "422": problem]),
+                "delete": operation("delete\(name)", "Delete one record (refused while others refer to it)", tag: tag, parameters: [idParam],
+                                    responses: ["204": ["description": "Deleted"], "400": problem, "401": problem, "403": problem, "404": problem, "409": problem]),
+            ]
+            paths["/\(path)/import"] = [
+                "post": operation("import\(name)", "Import a CSV (UTF-8, BOM, GB18030) or XLSX file: every row is checked first; one bad row rejects the file with all errors and writes nothing", tag: tag,
+                                  rawBody: [
+                                      "text/csv": ["schema": ["type": "string"]],
+                                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+                                  ],
+                                  responses: ["200": jsonResponse("Imported", ref("ImportResult")), "400": problem, "401": problem, "413": problem, "422": problem]),
+            ]
+            paths["/\(path)/export"] = [
+                "get": operation("export\(name)", "Export the records in scope as CSV or XLSX, identity numbers masked", tag: tag,
+                                 parameters: [["name": "format", "in": "query", "required": false, "schema": ["type": "string", "enum": ["csv", "xlsx"]]], search] + filters,
+                                 responses: [
+                                     "200": ["description": "The file", "content": [
+                                         "text/csv": ["schema": ["type": "string"]],
+                                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+                                     ]],
+                                     "401": problem, "422": problem,
+                                 ]),
+            ]
+            if hasIdentity {
+                paths["/\(path)/{id}/identity"] = [
+                    "get": operation("reveal\(name)Identity", "The full identity number: allowed roles only, purpose required, always audited", tag: tag,
+                                     parameters: [idParam, ["name": "purpose", "in": "query", "required": true, "schema": ["type": "string", "minLength": 2, "maxLength": 200]]],
+                                     responses: ["200": jsonResponse("Unmasked", ref("IdentityReveal")), "401": problem, "403": problem, "404": problem, "422": problem]),
+                ]
+            }
+        }
+
+        func addSchemas(_ schemas: inout Object) {
+            var inputProperties: Object = [:]
+            var outputProperties: Object = [
+                "id": uuid, "districtCode": ["type": "string"], "institutionId": uuid, "enterpriseId": uuid,
+            ]
+            for field in fields {
+                inputProperties[field.name] = inputType(field)
+                outputProperties[field.name] = outputType(field)
+            }
+            schemas["\(name)Input"] = [
+                "type": "object", "additionalProperties": false, "properties": inputProperties,
+                "required": fields.filter(\.required).map(\.name),
+            ]
+            schemas[name] = [
+                "type": "object", "additionalProperties": false, "properties": outputProperties,
+                "required": ["id", "districtCode"] + fields.filter { $0.required }.map(\.name),
+            ]
+            schemas["\(name)Page"] = pageSchema(name)
+        }
+
+        func inputType(_ field: FieldSpec) -> Object {
+            var schema = baseType(field)
+            schema["description"] = field.descriptionEn + " (column 「\(field.headerZh)」)"
+            return schema
+        }
+
+        func outputType(_ field: FieldSpec) -> Object {
+            var schema = field.name == "idNumber" ? ["type": "string", "description": "Masked"] : baseType(field)
+            if !field.required { schema["nullable"] = true }
+            schema.removeValue(forKey: "minLength")
+            return schema
+        }
+
+        func baseType(_ field: FieldSpec) -> Object {
+            switch field.kind {
+            case .text(let max): ["type": "string", "maxLength": max]
+            case .code(let max): ["type": "string", "maxLength": max]
+            case .integer(let min, let max): ["type": "integer", "minimum": min, "maximum": max]
+            case .boolean: ["type": "boolean"]
+            case .choice(let codes): ["type": "string", "enum": codes]
+            }
+        }
+
+        func queryType(_ field: FieldSpec) -> Object {
+            switch field.kind {
+            case .choice(let codes): ["type": "string", "enum": codes]
+            case .boolean: ["type": "boolean"]
+            default: ["type": "string", "maxLength": 100]
+            }
+        }
+    }
+
+    static var resources: [ResourceDoc] {
+        [
+            doc(InstitutionResource.self, "Institution"), doc(ProgramClusterResource.self, "ProgramCluster"), doc(ProgramResource.self, "Program"),
+            doc(TeacherResource.self, "Teacher"), doc(StudentResource.self, "Student"), doc(EnterpriseResource.self, "Enterprise"),
+            doc(TrainingBaseResource.self, "TrainingBase"),
+        ]
+    }
+
+    static func doc<R: RegistryResource>(_: R.Type, _ name: String) -> ResourceDoc {
+        ResourceDoc(path: R.path, name: name, titleEn: R.titleEn, fields: R.Record.fields, filterable: RegistryReader<R>.filterableFields, hasIdentity: R.hasIdentity)
+    }
+
+    // MARK: - Pieces
+
+    static var uuid: Object { ["type": "string", "format": "uuid"] }
+    static var problem: Object { ["description": "Problem (RFC 9457)", "content": ["application/problem+json": ["schema": ref("Problem")]]] }
+    static var pagingParameters: [Object] { [
+        ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 1_000_000]],
+        ["name": "per", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 500]],
+    ] }
+
+    static func ref(_ name: String) -> Object { ["$ref": "#/components/schemas/\(name)"] }
+
+    static func pageSchema(_ item: String) -> Object {
+        [
+            "type": "object", "required": ["items", "page", "per", "total"], "additionalProperties": false,
+            "properties": ["items": ["type": "array", "items": ref(item)], "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]],
+        ]
+    }
+
+    static func jsonResponse(_ description: String, _ schema: Object) -> Object {
+        ["description": description, "content": ["application/json": ["schema": schema]]]
+    }
+
+    static func operation(_ id: String, _ summary: String, tag: String, secured: Bool = true, parameters: [Object] = [], body: Object? = nil, rawBody: Object? = nil, responses: Object) -> Object {
+        var op: Object = ["operationId": id, "summary": summary, "tags": [tag], "responses": responses]
+        if !parameters.isEmpty { op["parameters"] = parameters }
+        if let body { op["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]] }
+        if let rawBody { op["requestBody"] = ["required": true, "content": rawBody] }
+        if !secured { op["security"] = [Object]() }
+        return op
+    }
+}

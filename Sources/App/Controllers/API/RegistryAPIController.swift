@@ -1,0 +1,201 @@
+import Fluent
+import Foundation
+import Registry
+import Spreadsheet
+import SQLKit
+import Vapor
+
+/// `/api/v1/{resource}`: list, read, create, replace, delete, reveal identity, import, export —
+/// the same for every registry resource, every query through the caller's scope.
+struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let group = routes.grouped(PathComponent(stringLiteral: Resource.path))
+        group.get(use: list)
+        group.post(use: create)
+        group.on(.POST, "import", body: .collect(maxSize: "200mb"), use: importFile)
+        group.get("export", use: export)
+        group.get(":id", use: show)
+        group.put(":id", use: replace)
+        group.delete(":id", use: delete)
+        if Resource.hasIdentity {
+            group.get(":id", "identity", use: revealIdentity)
+        }
+    }
+
+    // MARK: - Reading
+
+    @Sendable func list(req: Request) async throws -> RecordPage {
+        let caller = try req.requireCaller()
+        return try await reader(req, caller).list(try Self.query(from: req))
+    }
+
+    @Sendable func show(req: Request) async throws -> RecordBody {
+        let caller = try req.requireCaller()
+        guard let found = try await reader(req, caller).find(try Self.id(req)) else { throw AppError.notFound }
+        return found.body
+    }
+
+    /// The full identity number: only for roles allowed to see it, with a stated purpose, and
+    /// always written to the audit log (PIPL Art. 51, GB/T 35273 §7.2).
+    @Sendable func revealIdentity(req: Request) async throws -> IdentityReveal {
+        let caller = try req.requireCaller()
+        let id = try Self.id(req)
+        guard let purpose = req.query[String.self, at: "purpose"]?.trimmingCharacters(in: .whitespaces), (2...200).contains(purpose.count) else {
+            throw AppError.validation([FieldError(field: "purpose", zh: "查看完整证件号码须说明用途（2–200字）", en: "a purpose of 2–200 characters is required to see a full ID number")])
+        }
+        guard let found = try await reader(req, caller).find(id) else { throw AppError.notFound }
+        guard AccessPolicy.canRevealIdentity(of: Resource.entity, at: found.placement, caller: caller.scope) else {
+            try await req.audit(req.auditEntry(action: "reveal_identity", entity: Resource.path, recordID: id.uuidString, detail: purpose, outcome: "denied"))
+            throw AppError.forbidden
+        }
+        guard let row = try await sql(req).select().columns("document_kind", "id_cipher").from(Resource.table).where("id", .equal, id).first() else {
+            throw AppError.notFound
+        }
+        let number = try req.services.vault.open(try row.decode(column: "id_cipher", as: String.self))
+        try await req.audit(req.auditEntry(action: "reveal_identity", entity: Resource.path, recordID: id.uuidString, detail: purpose))
+        return IdentityReveal(documentKind: try row.decode(column: "document_kind", as: String.self), idNumber: number)
+    }
+
+    struct IdentityReveal: Content {
+        var documentKind: String
+        var idNumber: String
+    }
+
+    // MARK: - Writing
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let values = try Self.values(req)
+        let writer = writer(req, caller)
+        let stored = try await Self.single(writer.prepare([RegistryWriter<Resource>.Input(values: values)]))
+        try await writer.insert([stored])
+        try await req.audit(req.auditEntry(action: "create", entity: Resource.path, recordID: stored.id.uuidString))
+        guard let created = try await reader(req, caller).find(stored.id) else { throw AppError.notFound }
+        let response = Response(status: .created)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/\(Resource.path)/\(stored.id.uuidString)")
+        try response.content.encode(created.body)
+        return response
+    }
+
+    @Sendable func replace(req: Request) async throws -> RecordBody {
+        let caller = try req.requireCaller()
+        let id = try Self.id(req)
+        guard let existing = try await reader(req, caller).find(id) else { throw AppError.notFound }
+        guard AccessPolicy.canWrite(Resource.entity, at: existing.placement, caller: caller.scope) else { throw AppError.forbidden }
+        let values = try Self.values(req)
+        for field in Resource.immutableFields {
+            if case .string(let old) = existing.body.fields[field], let new = values[field], new != old {
+                throw AppError.validation([FieldError(field: field, zh: "创建后不能修改", en: "cannot change once created")])
+            }
+        }
+        let writer = writer(req, caller)
+        let stored = try await Self.single(writer.prepare([RegistryWriter<Resource>.Input(values: values)], replacing: id))
+        try await writer.update(stored)
+        try await req.audit(req.auditEntry(action: "update", entity: Resource.path, recordID: id.uuidString))
+        guard let updated = try await reader(req, caller).find(id) else { throw AppError.notFound }
+        return updated.body
+    }
+
+    @Sendable func delete(req: Request) async throws -> HTTPStatus {
+        let caller = try req.requireCaller()
+        let id = try Self.id(req)
+        guard let existing = try await reader(req, caller).find(id) else { throw AppError.notFound }
+        guard AccessPolicy.canWrite(Resource.entity, at: existing.placement, caller: caller.scope) else { throw AppError.forbidden }
+        do {
+            try await sql(req).delete(from: Resource.table).where("id", .equal, id).run()
+        } catch {
+            // A foreign key still points here (students of a program, programs of a school…).
+            throw AppError.conflict(FieldError(field: "id", zh: "仍有其他记录引用该记录，不能删除", en: "other records still refer to this record"))
+        }
+        try await req.audit(req.auditEntry(action: "delete", entity: Resource.path, recordID: id.uuidString))
+        return .noContent
+    }
+
+    // MARK: - Files
+
+    @Sendable func importFile(req: Request) async throws -> ImportResult {
+        let caller = try req.requireCaller()
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+            throw AppError.badRequest(zh: "请求体中没有文件", en: "the request body holds no file")
+        }
+        let importer = RegistryImporter<Resource>(writer: writer(req, caller))
+        let count = try await importer.importFile(Data(buffer: buffer), fileName: req.headers.first(name: "X-File-Name") ?? "upload")
+        try await req.audit(req.auditEntry(action: "import", entity: Resource.path, detail: "\(count) rows"))
+        return ImportResult(inserted: count)
+    }
+
+    struct ImportResult: Content {
+        var inserted: Int
+    }
+
+    @Sendable func export(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let format = req.query[String.self, at: "format"] ?? "csv"
+        guard format == "csv" || format == "xlsx" else {
+            throw AppError.validation([FieldError(field: "format", zh: "格式应为csv或xlsx", en: "must be csv or xlsx")])
+        }
+        let rows = try await reader(req, caller).all(try Self.query(from: req))
+        let response = try RegistryExport<Resource>.response(rows: rows, format: format)
+        try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked"))
+        return response
+    }
+
+    // MARK: - Helpers
+
+    func reader(_ req: Request, _ caller: Caller) throws -> RegistryReader<Resource> {
+        RegistryReader(sql: try sql(req), caller: caller.scope)
+    }
+
+    func writer(_ req: Request, _ caller: Caller) -> RegistryWriter<Resource> {
+        RegistryWriter(db: req.db, caller: caller.scope, vault: req.services.vault, catalog: req.services.catalog)
+    }
+
+    func sql(_ req: Request) throws -> any SQLDatabase {
+        guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        return sql
+    }
+
+    static func id(_ req: Request) throws -> UUID {
+        guard let text = req.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.notFound }
+        return id
+    }
+
+    static func values(_ req: Request) throws -> FieldValues {
+        let object: [String: JSONValue]
+        do { object = try req.content.decode([String: JSONValue].self) } catch {
+            throw AppError.badRequest(zh: "请求体应为JSON对象", en: "the body must be a JSON object")
+        }
+        switch FieldValuesDecoder.decode(object, fields: Resource.Record.fields) {
+        case .success(let values): return values
+        case .failure(let failure): throw AppError.validation(failure.errors)
+        }
+    }
+
+    /// One prepared record, or its errors as a 422 (or 403 when the only problem is scope).
+    static func single(_ result: RegistryWriter<Resource>.Prepared) throws -> StoredRecord {
+        switch result {
+        case .ready(let records):
+            guard let first = records.first else { throw AppError.notFound }
+            return first
+        case .rejected(let errors):
+            if errors.allSatisfy({ $0.kind == .outOfScope }) { throw AppError.forbidden }
+            if errors.count == 1, let conflict = errors.first, conflict.kind == .duplicate { throw AppError.conflict(conflict.error) }
+            throw AppError.validation(errors.map(\.error))
+        }
+    }
+
+    static func query(from req: Request) throws -> RegistryReader<Resource>.Query {
+        var query = RegistryReader<Resource>.Query()
+        query.page = req.query[Int.self, at: "page"] ?? 1
+        query.per = req.query[Int.self, at: "per"] ?? 50
+        guard query.page >= 1, query.page <= 1_000_000 else {
+            throw AppError.validation([FieldError.outOfRange("page", min: 1, max: 1_000_000)])
+        }
+        guard (1...500).contains(query.per) else { throw AppError.validation([FieldError.outOfRange("per", min: 1, max: 500)]) }
+        query.nameContains = req.query[String.self, at: "q"]
+        for field in RegistryReader<Resource>.filterableFields {
+            if let value = req.query[String.self, at: field.name], !value.isEmpty { query.equals[field.name] = value }
+        }
+        return query
+    }
+}

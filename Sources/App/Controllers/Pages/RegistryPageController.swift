@@ -1,0 +1,113 @@
+import Registry
+import SQLKit
+import Vapor
+
+/// `/registry/{resource}`: list, export and import pages of one registry resource.
+struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let group = routes.grouped("registry", PathComponent(stringLiteral: Resource.path))
+        group.get(use: list)
+        group.get("export.csv") { try await export(req: $0, format: "csv") }
+        group.get("export.xlsx") { try await export(req: $0, format: "xlsx") }
+        group.get("import", use: importForm)
+        group.on(.POST, "import", body: .collect(maxSize: "200mb"), use: importSubmit)
+    }
+
+    func layout(_ req: Request, _ caller: Caller) -> PageLayout {
+        let l = Language(req)
+        return PageLayout(title: l.t(Resource.titleZh, Resource.titleEn), language: l, caller: caller)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let query = try RegistryAPIController<Resource>.query(from: req)
+        let page = try await reader(req, caller).list(query)
+        var echoed = query.equals
+        if let q = query.nameContains { echoed["q"] = q }
+        let view = RegistryListPage(
+            layout: layout(req, caller), path: Resource.path, fields: Resource.Record.fields,
+            filterFields: RegistryReader<Resource>.filterableFields, page: page, query: echoed, canImport: canImport(caller)
+        )
+        return .html(view.render())
+    }
+
+    func export(req: Request, format: String) async throws -> Response {
+        let caller = try req.requireCaller()
+        let rows = try await reader(req, caller).all(try RegistryAPIController<Resource>.query(from: req))
+        try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked"))
+        return try RegistryExport<Resource>.response(rows: rows, format: format)
+    }
+
+    @Sendable func importForm(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard canImport(caller) else { throw AppError.forbidden }
+        return .html(ImportPage(layout: layout(req, caller), path: Resource.path, fields: Resource.Record.fields).render())
+    }
+
+    struct Upload: Content {
+        var file: File
+    }
+
+    @Sendable func importSubmit(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard canImport(caller) else { throw AppError.forbidden }
+        var page = ImportPage(layout: layout(req, caller), path: Resource.path, fields: Resource.Record.fields)
+        guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+            page.fileError = Language(req).t("请选择要上传的文件", "Choose a file to upload")
+            return .html(page.render(), status: .badRequest)
+        }
+        let writer = RegistryWriter<Resource>(db: req.db, caller: caller.scope, vault: req.services.vault, catalog: req.services.catalog)
+        do {
+            let count = try await RegistryImporter(writer: writer).importFile(Data(buffer: upload.file.data), fileName: upload.file.filename)
+            try await req.audit(req.auditEntry(action: "import", entity: Resource.path, detail: "\(count) rows from \(upload.file.filename)"))
+            page.inserted = count
+            return .html(page.render())
+        } catch AppError.importRejected(let errors) {
+            try await req.audit(req.auditEntry(action: "import", entity: Resource.path, detail: "\(errors.count) errors in \(upload.file.filename)", outcome: "rejected"))
+            page.errors = errors
+            return .html(page.render(), status: .unprocessableEntity)
+        }
+    }
+
+    /// Import is offered to roles that can write this resource somewhere.
+    func canImport(_ caller: Caller) -> Bool {
+        switch caller.scope.role {
+        case .cityAdmin, .districtAdmin: true
+        case .schoolAdmin: [.programCluster, .program, .teacher, .student, .trainingBase].contains(Resource.entity)
+        case .enterprise: [.enterprise, .trainingBase].contains(Resource.entity)
+        default: false
+        }
+    }
+
+    func reader(_ req: Request, _ caller: Caller) throws -> RegistryReader<Resource> {
+        guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        return RegistryReader(sql: sql, caller: caller.scope)
+    }
+}
+
+/// The registry pages, in navigation order.
+enum RegistryPages {
+    struct Item: Sendable {
+        var path: String
+        var zh: String
+        var en: String
+        var count: @Sendable (any SQLDatabase, CallerScope) async throws -> Int
+    }
+
+    static func item<R: RegistryResource>(_: R.Type) -> Item {
+        Item(path: R.path, zh: R.titleZh, en: R.titleEn) { sql, scope in
+            try await RegistryReader<R>(sql: sql, caller: scope).list(.init(page: 1, per: 1)).total
+        }
+    }
+
+    static let navigation: [Item] = [
+        item(InstitutionResource.self), item(ProgramClusterResource.self), item(ProgramResource.self), item(TeacherResource.self),
+        item(StudentResource.self), item(EnterpriseResource.self), item(TrainingBaseResource.self),
+    ]
+
+    static var all: [any RouteCollection] { [
+        RegistryPageController<InstitutionResource>(), RegistryPageController<ProgramClusterResource>(), RegistryPageController<ProgramResource>(),
+        RegistryPageController<TeacherResource>(), RegistryPageController<StudentResource>(), RegistryPageController<EnterpriseResource>(),
+        RegistryPageController<TrainingBaseResource>(),
+    ] }
+}

@@ -1,0 +1,90 @@
+import Registry
+import Vapor
+
+/// Errors the API reports as `application/problem+json` (RFC 9457), each naming the field
+/// at fault where there is one, with reasons in Chinese and English.
+enum AppError: Error {
+    case validation([FieldError])
+    /// A file rejected as a whole: every row error found, nothing written.
+    case importRejected([RowError])
+    case notFound
+    case forbidden
+    case unauthenticated
+    case conflict(FieldError)
+    case tooManyAttempts(retryAfter: Int)
+    case badRequest(zh: String, en: String)
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .validation, .importRejected: .unprocessableEntity
+        case .notFound: .notFound
+        case .forbidden: .forbidden
+        case .unauthenticated: .unauthorized
+        case .conflict: .conflict
+        case .tooManyAttempts: .tooManyRequests
+        case .badRequest: .badRequest
+        }
+    }
+
+    var problem: Problem {
+        switch self {
+        case .validation(let errors):
+            Problem(status: 422, title: "输入有误 / Invalid input", detail: errors.map(\.message).joined(separator: "; "), errors: errors.map(ProblemFieldError.init))
+        case .importRejected(let rows):
+            Problem(status: 422, title: "文件未导入：存在错误行 / File not imported: it has bad rows",
+                    detail: "\(rows.count) 处错误，未写入任何数据 / \(rows.count) errors, nothing written",
+                    errors: rows.map(ProblemFieldError.init))
+        case .notFound: Problem(status: 404, title: "未找到 / Not found", detail: nil, errors: nil)
+        case .forbidden: Problem(status: 403, title: "无权操作 / Forbidden", detail: "超出您的权限范围 / outside your scope", errors: nil)
+        case .unauthenticated: Problem(status: 401, title: "请先登录 / Sign-in required", detail: nil, errors: nil)
+        case .conflict(let error): Problem(status: 409, title: "与已有数据冲突 / Conflict", detail: error.message, errors: [ProblemFieldError(error)])
+        case .tooManyAttempts(let seconds):
+            Problem(status: 429, title: "尝试次数过多 / Too many attempts", detail: "请\(seconds)秒后再试 / try again in \(seconds) s", errors: nil)
+        case .badRequest(let zh, let en): Problem(status: 400, title: "请求有误 / Bad request", detail: "\(zh) / \(en)", errors: nil)
+        }
+    }
+}
+
+/// An error in one cell of an imported file.
+struct RowError: Sendable, Equatable, Codable {
+    enum Kind: String, Sendable, Codable {
+        case invalid, outOfScope, duplicate
+    }
+
+    /// Spreadsheet row, 1 = header.
+    var row: Int
+    /// The column header as it appears in the file (or the field name when the column is missing).
+    var column: String
+    var error: FieldError
+    var kind: Kind = .invalid
+}
+
+/// The RFC 9457 body.
+struct Problem: Content {
+    var type = "about:blank"
+    var status: Int
+    var title: String
+    var detail: String?
+    var errors: [ProblemFieldError]?
+}
+
+/// One field error in a problem body.
+struct ProblemFieldError: Content {
+    var field: String
+    var row: Int?
+    var column: String?
+    var reasonZh: String
+    var reasonEn: String
+
+    init(_ error: FieldError) {
+        field = error.field
+        reasonZh = error.reasonZh
+        reasonEn = error.reasonEn
+    }
+
+    init(_ rowError: RowError) {
+        self.init(rowError.error)
+        row = rowError.row
+        column = rowError.column
+    }
+}

@@ -1,0 +1,13 @@
+import Fluent
+
+/// Every migration in order. Append only: a shipped migration is never edited.
+enum Migrations {
+    static var all: [any Migration] {
+        [
+            // 001 - accounts, audit log and the registry
+            CreateUser(), CreateUserSession(), CreateAPIToken(), CreateAuditEvent(),
+            CreateInstitution(), CreateProgramCluster(), CreateProgram(), CreateTeacher(), CreateStudent(),
+            CreateEnterprise(), CreateTrainingBase(),
+        ]
+    }
+}

@@ -1,0 +1,41 @@
+import Registry
+import Vapor
+
+/// The signed-in account making a request, and how it signed in.
+struct Caller: Authenticatable, Sendable {
+    let userID: UUID
+    let username: String
+    let displayName: String
+    let scope: CallerScope
+    /// Set for cookie sessions; state-changing requests must echo its CSRF token.
+    let session: SessionInfo?
+
+    struct SessionInfo: Sendable {
+        let id: UUID
+        let csrfToken: String
+    }
+
+    /// "username (role)", as the audit log names actors.
+    var auditName: String { "\(username) (\(scope.role.rawValue))" }
+}
+
+extension Request {
+    /// The caller, or 401.
+    func requireCaller() throws -> Caller {
+        guard let caller = auth.get(Caller.self) else { throw AppError.unauthenticated }
+        return caller
+    }
+
+    /// An audit entry for the current caller.
+    func auditEntry(action: String, entity: String, recordID: String? = nil, detail: String = "", outcome: String = "success") -> AuditLog.Entry {
+        let caller = auth.get(Caller.self)
+        return AuditLog.Entry(
+            actorUserID: caller?.userID, actor: caller?.auditName ?? "anonymous", action: action, entity: entity,
+            recordID: recordID, detail: detail, outcome: outcome, clientIP: remoteAddress?.ipAddress
+        )
+    }
+
+    func audit(_ entry: AuditLog.Entry) async throws {
+        try await services.audit.append(entry, on: db)
+    }
+}

@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import Registry
+import SQLKit
+import Vapor
+
+/// Loads a demo city through the registry's bulk write path and creates one account per role.
+enum DemoSeeder {
+    /// The demo accounts' shared password, printed in README.md. Demo data only.
+    static let demoPassword = "Zhijiao-Demo-2026"
+
+    struct Account {
+        var username: String
+        var displayName: String
+        var role: Role
+    }
+
+    static let accounts: [Account] = [
+        Account(username: "city-admin", displayName: "市教育局管理员", role: .cityAdmin),
+        Account(username: "nanshan-admin", displayName: "南山区教育局管理员", role: .districtAdmin),
+        Account(username: "school-admin", displayName: "深圳职业技术大学管理员", role: .schoolAdmin),
+        Account(username: "teacher-demo", displayName: "演示教师", role: .teacher),
+        Account(username: "enterprise-demo", displayName: "演示企业用户", role: .enterprise),
+        Account(username: "learner-demo", displayName: "演示学习者", role: .learner),
+        Account(username: "reviewer-demo", displayName: "学分银行审核员", role: .creditReviewer),
+    ]
+
+    /// Generates and writes the city, reporting each resource as it goes.
+    static func load(_ app: Application, scale: DemoCity.Scale, seed: UInt64, progress: ProgressReporter? = nil, log: @Sendable (String) -> Void = { _ in }) async throws {
+        let services = app.services
+        let city = DemoCity.generate(scale: scale, seed: seed, catalog: services.catalog, thisYear: CivilDate(date: Date()).year)
+        let admin = CallerScope(role: .cityAdmin)
+        func write<R: RegistryResource>(_ resource: R.Type, _ rows: [FieldValues]) async throws {
+            guard !rows.isEmpty else { return }
+            log("\(R.titleZh) \(R.titleEn): \(rows.count)")
+            var writer = RegistryWriter<R>(db: app.db, caller: admin, vault: services.vault, catalog: services.catalog)
+            writer.progress = progress
+            switch try await writer.prepare(rows.map { RegistryWriter<R>.Input(values: $0) }) {
+            case .ready(let records): try await writer.insert(records)
+            case .rejected(let errors):
+                throw DemoError(description: "\(R.path): \(errors.prefix(5).map { "\($0.error.message)" })")
+            }
+        }
+        try await write(InstitutionResource.self, city.institutions)
+        try await write(ProgramClusterResource.self, city.clusters)
+        try await write(ProgramResource.self, city.programs)
+        try await write(TeacherResource.self, city.teachers)
+        try await write(StudentResource.self, city.students)
+        try await write(EnterpriseResource.self, city.enterprises)
+        try await write(TrainingBaseResource.self, city.trainingBases)
+        try await services.audit.append(AuditLog.Entry(actor: "system", action: "demo", entity: "registry", detail: "scale \(scale.rawValue), seed \(seed)"), on: app.db)
+    }
+
+    struct DemoError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// One account per role, bound to the first matching records of the demo city.
+    static func createAccounts(_ app: Application) async throws {
+        guard let sql = app.db as? any SQLDatabase else { return }
+        let institution = try await sql.select().column("id").from("institutions").where("code", .equal, "SZ-PU-0001").first()?.decode(column: "id", as: UUID.self)
+        let teacher = try await sql.select().column("id").from("teachers").where("institution_code", .equal, "SZ-PU-0001").orderBy("staff_no").first()?.decode(column: "id", as: UUID.self)
+        let student = try await sql.select().column("id").from("students").where("institution_code", .equal, "SZ-PU-0001").where("document_kind", .equal, "resident_id").orderBy("student_no").first()?.decode(column: "id", as: UUID.self)
+        let enterprise = try await sql.select().column("id").from("enterprises").where("district_code", .equal, "440305").orderBy("credit_code").first()?.decode(column: "id", as: UUID.self)
+        let hash = try await app.password.async.hash(demoPassword)
+        for account in accounts {
+            guard try await User.query(on: app.db).filter(\.$username == account.username).first() == nil else { continue }
+            let scope = CallerScope(
+                role: account.role,
+                districtCode: account.role == .districtAdmin ? "440305" : nil,
+                institutionID: [.schoolAdmin, .teacher].contains(account.role) ? institution : nil,
+                enterpriseID: account.role == .enterprise ? enterprise : nil,
+                studentID: account.role == .learner ? student : nil,
+                teacherID: account.role == .teacher ? teacher : nil
+            )
+            guard (try? scope.validated()) != nil else { continue }
+            try await User(username: account.username, displayName: account.displayName, passwordHash: hash, scope: scope).create(on: app.db)
+        }
+    }
+
+    /// On `serve` with an empty registry: the small demo city and its accounts.
+    static func seedIfEmpty(_ app: Application) async throws {
+        guard try await User.query(on: app.db).count() == 0 else { return }
+        app.logger.notice("Loading the small demo city (ZHIJIAO_DEMO=0 to skip)…")
+        try await load(app, scale: .small, seed: 2020)
+        try await createAccounts(app)
+        app.logger.notice("Demo accounts: \(accounts.map(\.username).joined(separator: ", ")), password \(demoPassword)")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Registry
+import Spreadsheet
+import Vapor
+
+/// Exports registry records as CSV or XLSX with Chinese column headers, the same columns the
+/// importer reads; identity numbers are always the masked form.
+enum RegistryExport<Resource: RegistryResource> {
+    static func table(_ rows: [RecordBody]) -> Table {
+        let fields = Resource.Record.fields
+        return Table(
+            header: fields.map(\.headerZh),
+            rows: rows.map { row in fields.map { text(row.fields[$0.name]) } }
+        )
+    }
+
+    static func text(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let s): s
+        case .int(let i): String(i)
+        case .bool(let b): b ? "是" : "否"
+        case .double(let d): String(d)
+        default: ""
+        }
+    }
+
+    static func response(rows: [RecordBody], format: String) throws -> Response {
+        let table = table(rows)
+        let stamp = CivilDate(date: Date()).description
+        let response = Response(status: .ok)
+        if format == "xlsx" {
+            response.body = .init(data: try XLSXWriter.write(table, sheetName: Resource.titleZh))
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        } else {
+            response.body = .init(data: Data(CSVWriter.write(table)))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        }
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Resource.path)-\(stamp).\(format)\"")
+        return response
+    }
+}

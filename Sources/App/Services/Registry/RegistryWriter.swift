@@ -1,0 +1,197 @@
+import Fluent
+import Foundation
+import Registry
+import Spreadsheet
+import SQLKit
+import Vapor
+
+/// What a write is doing, for progress reports on the command line and in logs.
+enum WritePhase: String, Sendable {
+    case validating = "校验 validating"
+    case checkingDuplicates = "查重 checking duplicates"
+    case writing = "写入 writing"
+}
+
+typealias ProgressReporter = @Sendable (WritePhase, _ done: Int, _ total: Int) -> Void
+
+/// Writes registry records of one resource: the whole batch is validated, resolved, scope-checked
+/// and de-duplicated first; any error rejects the batch with every error and nothing written.
+/// Good batches go in one transaction as multi-row INSERTs.
+struct RegistryWriter<Resource: RegistryResource>: Sendable {
+    let db: any Database
+    let caller: CallerScope
+    let vault: PersonalDataVault
+    let catalog: ReferenceCatalog
+    var today = CivilDate(date: Date())
+    var progress: ProgressReporter?
+
+    var sql: any SQLDatabase {
+        get throws {
+            guard let sql = db as? any SQLDatabase else { throw AppError.badRequest(zh: "数据库不支持SQL", en: "database is not SQL") }
+            return sql
+        }
+    }
+
+    /// One input record with the spreadsheet row it came from (2 = first data row) or nil for API input.
+    struct Input: Sendable {
+        var values: FieldValues
+        var row: Int?
+        /// Column header per field name, to name the column in errors.
+        var headers: [String: String] = [:]
+    }
+
+    // MARK: - Preparing
+
+    /// A batch ready to write, or every error that stops it.
+    enum Prepared: Sendable {
+        case ready([StoredRecord])
+        case rejected([RowError])
+    }
+
+    /// Validates and resolves every input. `replacing` is the id of the record an update replaces,
+    /// excluded from duplicate checks.
+    func prepare(_ inputs: [Input], replacing: UUID? = nil) async throws -> Prepared {
+        var errors: [RowError] = []
+        var valid: [(Int, Resource.Record)] = []
+        valid.reserveCapacity(inputs.count)
+        for (i, input) in inputs.enumerated() {
+            switch Resource.Record.validate(input.values, catalog: catalog, today: today) {
+            case .success(let record): valid.append((i, record))
+            case .failure(let failure): errors += failure.errors.map { rowError(input, $0) }
+            }
+            if i % 50_000 == 0 { progress?(.validating, i, inputs.count) }
+        }
+        progress?(.validating, inputs.count, inputs.count)
+
+        var needs = ReferenceNeeds()
+        for (_, record) in valid { needs.merge(Resource.references(of: record)) }
+        let lookups = try await ReferenceLookups.fetch(needs, on: try sql)
+
+        var stored: [(Int, StoredRecord)] = []
+        stored.reserveCapacity(valid.count)
+        for (i, record) in valid {
+            switch try Resource.store(record, id: replacing ?? UUID(), lookups: lookups, vault: vault) {
+            case .failure(let failure): errors += failure.errors.map { rowError(inputs[i], $0) }
+            case .success(let s):
+                if AccessPolicy.canWrite(Resource.entity, at: s.placement, caller: caller) {
+                    stored.append((i, s))
+                } else {
+                    errors.append(rowError(inputs[i], FieldError(field: scopeField, zh: "超出您的权限范围，不能写入该记录", en: "is outside your scope; you may not write this record"), kind: .outOfScope))
+                }
+            }
+        }
+        progress?(.checkingDuplicates, 0, stored.count)
+        errors += try await duplicateErrors(stored, inputs: inputs, replacing: replacing)
+        progress?(.checkingDuplicates, stored.count, stored.count)
+        if !errors.isEmpty { return .rejected(errors.sorted { ($0.row, $0.column) < ($1.row, $1.column) }) }
+        return .ready(stored.map(\.1))
+    }
+
+    /// The field a scope refusal is reported against: what places the record.
+    var scopeField: String {
+        Resource.Record.fields.first { ["institutionCode", "districtCode", "ownerCode", "creditCode"].contains($0.name) }?.name ?? "id"
+    }
+
+    func rowError(_ input: Input, _ error: FieldError, kind: RowError.Kind = .invalid) -> RowError {
+        RowError(row: input.row ?? 0, column: input.headers[error.field] ?? error.field, error: error, kind: kind)
+    }
+
+    /// Duplicates inside the batch and against stored rows, for every natural key and the identity index.
+    func duplicateErrors(_ stored: [(Int, StoredRecord)], inputs: [Input], replacing: UUID?) async throws -> [RowError] {
+        var errors: [RowError] = []
+        let sql = try self.sql
+        for key in Resource.naturalKeys {
+            var seen: [[String]: Int] = [:]
+            for (i, s) in stored {
+                let tuple = key.columns.map { s.value(of: $0)?.text ?? "" }
+                if let first = seen[tuple] {
+                    errors.append(rowError(inputs[i], FieldError(field: key.field, zh: "与第\(inputs[first].row ?? 0)行重复", en: "duplicates row \(inputs[first].row ?? 0)"), kind: .duplicate))
+                } else {
+                    seen[tuple] = i
+                }
+            }
+            // Against the database: fetch stored tuples sharing the first column's values.
+            let firstValues = Array(Set(stored.compactMap { $0.1.value(of: key.columns[0])?.text }))
+            var existing: Set<[String]> = []
+            for chunk in firstValues.chunked(500) {
+                let rows = try await sql.select().column("id").columns(key.columns.map { SQLIdentifier($0) })
+                    .from(Resource.table).where(SQLIdentifier(key.columns[0]), .in, Array(chunk)).all()
+                for row in rows {
+                    if let replacing, (try? row.decode(column: "id", as: UUID.self)) == replacing { continue }
+                    existing.insert(try key.columns.map { try row.decode(column: $0, as: String.self) })
+                }
+            }
+            for (i, s) in stored where existing.contains(key.columns.map { s.value(of: $0)?.text ?? "" }) {
+                errors.append(rowError(inputs[i], FieldError(field: key.field, zh: "已存在相同记录", en: "a record with this value already exists"), kind: .duplicate))
+            }
+        }
+        if Resource.hasIdentity {
+            var seen: [String: Int] = [:]
+            for (i, s) in stored {
+                guard let index = s.identity?.index else { continue }
+                if let first = seen[index] {
+                    errors.append(rowError(inputs[i], FieldError(field: "idNumber", zh: "证件号码与第\(inputs[first].row ?? 0)行重复", en: "duplicates the ID number of row \(inputs[first].row ?? 0)"), kind: .duplicate))
+                } else {
+                    seen[index] = i
+                }
+            }
+            var taken: Set<String> = []
+            for chunk in Array(seen.keys).chunked(1000) {
+                for row in try await sql.select().columns("id", "id_index").from(Resource.table).where("id_index", .in, Array(chunk)).all() {
+                    if let replacing, (try? row.decode(column: "id", as: UUID.self)) == replacing { continue }
+                    taken.insert(try row.decode(column: "id_index", as: String.self))
+                }
+            }
+            for (i, s) in stored where s.identity.map({ taken.contains($0.index) }) == true {
+                errors.append(rowError(inputs[i], FieldError(field: "idNumber", zh: "该证件号码已登记", en: "this ID number is already registered"), kind: .duplicate))
+            }
+        }
+        return errors
+    }
+
+    // MARK: - Writing
+
+    /// Inserts prepared records in one transaction, in multi-row statements.
+    func insert(_ records: [StoredRecord], now: Date = Date()) async throws {
+        guard let first = records.first else { return }
+        let columns = Self.allColumns(first)
+        // PostgreSQL allows 65,535 bind parameters per statement; stay well under.
+        let perStatement = max(1, 30_000 / columns.count)
+        try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            var done = 0
+            for chunk in records.chunked(perStatement) {
+                var insert = sql.insert(into: Resource.table).columns(columns)
+                for record in chunk { insert = insert.values(Self.binds(record, now: now)) }
+                try await insert.run()
+                done += chunk.count
+                progress?(.writing, done, records.count)
+            }
+        }
+    }
+
+    /// Replaces the stored record `record.id` (its created_at stays).
+    func update(_ record: StoredRecord, now: Date = Date()) async throws {
+        let columns = Self.allColumns(record)
+        let binds = Self.binds(record, now: now)
+        var update = try sql.update(Resource.table)
+        for (column, value) in zip(columns, binds) where column != "id" && column != "created_at" {
+            update = update.set(SQLIdentifier(column), to: SQLBind(value))
+        }
+        try await update.where("id", .equal, record.id).run()
+    }
+
+    static func allColumns(_ record: StoredRecord) -> [String] {
+        var columns = ["id", "district_code", "institution_id", "enterprise_id", "created_at", "updated_at"]
+        columns += record.columns.map(\.0)
+        if record.identity != nil { columns += ["document_kind", "id_cipher", "id_index", "id_masked"] }
+        return columns
+    }
+
+    static func binds(_ r: StoredRecord, now: Date) -> [any Encodable & Sendable] {
+        var binds: [any Encodable & Sendable] = [r.id, r.placement.districtCode ?? "", r.placement.institutionID, r.placement.enterpriseID, now, now]
+        binds += r.columns.map(\.1.bind)
+        if let identity = r.identity { binds += [identity.kind, identity.cipher, identity.index, identity.masked] }
+        return binds
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Registry
+
+enum ProgramClusterResource: RegistryResource {
+    typealias Record = ProgramClusterRecord
+    static let entity = RegistryEntity.programCluster
+    static let path = "program-clusters"
+    static let table = "program_clusters"
+    static let titleZh = "专业群"
+    static let titleEn = "Program clusters"
+    static let naturalKeys = [NaturalKey(columns: ["institution_code", "name"], field: "name")]
+
+    static func references(of record: Record) -> ReferenceNeeds {
+        ReferenceNeeds(institutionCodes: [record.institutionCode])
+    }
+
+    static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) -> Result<StoredRecord, ValidationFailure> {
+        switch lookups.institution(r.institutionCode) {
+        case .failure(let e): return .failure(.init([e]))
+        case .success(let inst):
+            return .success(StoredRecord(
+                id: id,
+                placement: RecordPlacement(districtCode: inst.districtCode, institutionID: inst.id, recordID: id),
+                columns: [("institution_code", .text(r.institutionCode)), ("name", .text(r.name)), ("industry_cluster", .text(r.industryCluster))]
+            ))
+        }
+    }
+}

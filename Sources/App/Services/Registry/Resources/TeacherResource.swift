@@ -1,0 +1,34 @@
+import Foundation
+import Registry
+
+enum TeacherResource: RegistryResource {
+    typealias Record = TeacherRecord
+    static let entity = RegistryEntity.teacher
+    static let path = "teachers"
+    static let table = "teachers"
+    static let titleZh = "教师"
+    static let titleEn = "Teachers"
+    static let naturalKeys = [NaturalKey(columns: ["institution_code", "staff_no"], field: "staffNo")]
+
+    static func references(of record: Record) -> ReferenceNeeds {
+        ReferenceNeeds(institutionCodes: [record.institutionCode])
+    }
+
+    static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) throws -> Result<StoredRecord, ValidationFailure> {
+        switch lookups.institution(r.institutionCode) {
+        case .failure(let e): return .failure(.init([e]))
+        case .success(let inst):
+            return .success(StoredRecord(
+                id: id,
+                placement: RecordPlacement(districtCode: inst.districtCode, institutionID: inst.id, recordID: id),
+                columns: [
+                    ("institution_code", .text(r.institutionCode)), ("staff_no", .text(r.staffNo)), ("name", .text(r.name)),
+                    ("sex", .text(r.sex.rawValue)), ("teaches_professional_courses", .bool(r.teachesProfessionalCourses)),
+                    ("dual_qualified", .bool(r.dualQualified)), ("enterprise_part_time", .bool(r.enterprisePartTime)),
+                    ("title_level", .text(r.titleLevel.rawValue)),
+                ],
+                identity: try vault.sealIdentity(r.document)
+            ))
+        }
+    }
+}

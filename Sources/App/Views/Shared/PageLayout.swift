@@ -1,0 +1,46 @@
+import Plot
+import Registry
+
+/// The frame of every page: header with navigation and language switch, then the content.
+struct PageLayout {
+    let title: String
+    let language: Language
+    let caller: Caller?
+    /// The session's CSRF token, for forms.
+    var csrf: String? { caller?.session?.csrfToken }
+
+    func render(_ content: Node<HTML.BodyContext>) -> String {
+        let l = language
+        let html = HTML(
+            .lang(l == .zh ? .chinese : .english),
+            .head(
+                .encoding(.utf8),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · \(l.t("职教平台", "Zhijiao"))"),
+                .stylesheet("/static/app.css")
+            ),
+            .body(
+                .header(
+                    .class("top"),
+                    .a(.class("brand"), .href("/"), .text(l.t("职教 · 深圳职业教育管理平台", "Zhijiao · Shenzhen vocational education"))),
+                    .nav(
+                        .unwrap(caller) { caller in
+                            .group(
+                                .group(RegistryPages.navigation.map { item in .a(.href("/registry/\(item.path)"), .text(l.t(item.zh, item.en))) }),
+                                .span(.class("who"), .text("\(caller.displayName) · \(l.t(caller.scope.role.labelZh, caller.scope.role.labelEn))")),
+                                .form(
+                                    .class("inline"), .method(.post), .action("/sign-out"),
+                                    .input(.type(.hidden), .name("csrf"), .value(csrf ?? "")),
+                                    .button(.type(.submit), .id("sign-out"), .text(l.t("退出", "Sign out")))
+                                )
+                            )
+                        },
+                        .a(.class("lang"), .href(l == .zh ? "/lang/en" : "/lang/zh"), .text(l == .zh ? "English" : "中文"))
+                    )
+                ),
+                .main(.h1(.text(title)), content)
+            )
+        )
+        return html.render()
+    }
+}

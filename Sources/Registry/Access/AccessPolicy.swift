@@ -1,0 +1,100 @@
+import Foundation
+
+/// The registry's kinds of record, as the access policy sees them.
+public enum RegistryEntity: String, CaseIterable, Sendable {
+    case institution, programCluster, program, teacher, student, enterprise, trainingBase
+}
+
+/// Where a record sits: the keys that scope rules compare against a caller's scope.
+public struct RecordPlacement: Sendable, Hashable {
+    public var districtCode: String?
+    public var institutionID: UUID?
+    public var enterpriseID: UUID?
+    /// The record's own id (for a learner reading themself, a teacher their own record).
+    public var recordID: UUID?
+
+    public init(districtCode: String? = nil, institutionID: UUID? = nil, enterpriseID: UUID? = nil, recordID: UUID? = nil) {
+        self.districtCode = districtCode
+        self.institutionID = institutionID
+        self.enterpriseID = enterpriseID
+        self.recordID = recordID
+    }
+}
+
+/// A row filter a storage layer must apply to a list query: the pure form of "what may this
+/// caller see". `App` turns it into SQL, so lists are filtered in the database, never after.
+public enum RowFilter: Sendable, Equatable {
+    /// Every row.
+    case all
+    /// No row at all.
+    case none
+    /// Rows whose district (or whose institution's district) is this one.
+    case district(String)
+    case institution(UUID)
+    case enterprise(UUID)
+    /// Exactly one record.
+    case record(UUID)
+}
+
+/// Who may read and change which registry records. Deny by default: a role not named for an
+/// entity sees nothing of it.
+public enum AccessPolicy {
+    /// The filter on list and read queries of `entity` for `caller`.
+    public static func readFilter(_ entity: RegistryEntity, for caller: CallerScope) -> RowFilter {
+        switch (caller.role, entity) {
+        case (.cityAdmin, _): .all
+        // Institutions, clusters and programs are the public face of the system: every
+        // signed-in role may look them up.
+        case (_, .institution), (_, .programCluster), (_, .program): .all
+        case (.districtAdmin, _): caller.districtCode.map(RowFilter.district) ?? .none
+        case (.schoolAdmin, .teacher), (.schoolAdmin, .student), (.schoolAdmin, .trainingBase),
+             (.teacher, .student):
+            caller.institutionID.map(RowFilter.institution) ?? .none
+        case (.teacher, .teacher): caller.teacherID.map(RowFilter.record) ?? .none
+        case (.schoolAdmin, .enterprise), (.teacher, .enterprise): .all
+        case (.enterprise, .enterprise), (.enterprise, .trainingBase): caller.enterpriseID.map(RowFilter.enterprise) ?? .none
+        case (.learner, .student): caller.studentID.map(RowFilter.record) ?? .none
+        case (.creditReviewer, .student): .all
+        default: .none
+        }
+    }
+
+    /// Whether `caller` may create, change or delete a record of `entity` placed at `placement`.
+    public static func canWrite(_ entity: RegistryEntity, at placement: RecordPlacement, caller: CallerScope) -> Bool {
+        switch (caller.role, entity) {
+        case (.cityAdmin, _): return true
+        case (.districtAdmin, _):
+            return caller.districtCode != nil && placement.districtCode == caller.districtCode
+        case (.schoolAdmin, .programCluster), (.schoolAdmin, .program), (.schoolAdmin, .teacher),
+             (.schoolAdmin, .student), (.schoolAdmin, .trainingBase):
+            return caller.institutionID != nil && placement.institutionID == caller.institutionID
+        case (.enterprise, .enterprise), (.enterprise, .trainingBase):
+            return caller.enterpriseID != nil && placement.enterpriseID == caller.enterpriseID
+        default:
+            return false
+        }
+    }
+
+    /// Whether `caller` may see a full identity number (an unmasked read, always audited).
+    public static func canRevealIdentity(of entity: RegistryEntity, at placement: RecordPlacement, caller: CallerScope) -> Bool {
+        guard entity == .student || entity == .teacher else { return false }
+        switch caller.role {
+        case .cityAdmin: return true
+        case .schoolAdmin: return caller.institutionID != nil && placement.institutionID == caller.institutionID
+        case .learner: return entity == .student && placement.recordID != nil && placement.recordID == caller.studentID
+        default: return false
+        }
+    }
+
+    /// Whether a single record at `placement` passes `filter` (for reads by id).
+    public static func admits(_ filter: RowFilter, _ placement: RecordPlacement) -> Bool {
+        switch filter {
+        case .all: true
+        case .none: false
+        case .district(let code): placement.districtCode == code
+        case .institution(let id): placement.institutionID == id
+        case .enterprise(let id): placement.enterpriseID == id
+        case .record(let id): placement.recordID == id
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// One field of a registry record as every input path sees it: the JSON property, the
+/// spreadsheet column (Chinese header, English name also accepted), its type and whether it
+/// is required. JSON decoding, CSV/XLSX import, export and the OpenAPI document all read it.
+public struct FieldSpec: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case text(maxLength: Int)
+        case integer(min: Int, max: Int)
+        case boolean
+        /// One of the listed codes (Chinese labels are also accepted on input).
+        case choice([String])
+        /// A code from a reference list that is too long to enumerate in the schema.
+        case code(maxLength: Int)
+    }
+
+    public let name: String
+    public let headerZh: String
+    public let kind: Kind
+    public let required: Bool
+    public let descriptionEn: String
+
+    public init(_ name: String, _ headerZh: String, _ kind: Kind, required: Bool = true, _ descriptionEn: String) {
+        self.name = name
+        self.headerZh = headerZh
+        self.kind = kind
+        self.required = required
+        self.descriptionEn = descriptionEn
+    }
+
+    public static func choice<T: LabelledChoice>(_ name: String, _ headerZh: String, _ type: T.Type, required: Bool = true, _ descriptionEn: String) -> FieldSpec {
+        FieldSpec(name, headerZh, .choice(T.allCases.map(\.rawValue)), required: required, descriptionEn)
+    }
+}
+
+/// A record's fields as text, keyed by `FieldSpec.name`: what a spreadsheet row or a JSON
+/// body becomes before validation.
+public typealias FieldValues = [String: String]
+
+/// A registry record type with its fields and validation.
+public protocol RegistryRecord: Sendable {
+    static var fields: [FieldSpec] { get }
+    /// Validates text values; returns the record or every field error found.
+    static func validate(_ values: FieldValues, catalog: ReferenceCatalog, today: CivilDate) -> Result<Self, ValidationFailure>
+}
+
+extension RegistryRecord {
+    /// Maps spreadsheet headers (Chinese, English field name, any case) to field names.
+    /// Returns the field for each column (nil for unknown columns) and any required field with no column.
+    public static func columns(for header: [String]) -> (fields: [String?], missing: [FieldSpec]) {
+        let mapped = header.map { title -> String? in
+            let t = title.trimmedField
+            return fields.first { $0.headerZh == t || $0.name.caseInsensitiveCompare(t) == .orderedSame }?.name
+        }
+        let present = Set(mapped.compactMap { $0 })
+        return (mapped, fields.filter { $0.required && !present.contains($0.name) })
+    }
+}
+
+import Foundation
