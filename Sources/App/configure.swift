@@ -41,6 +41,8 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
         try await DemoSeeder.seedIfEmpty(app)
     }
 
+    // Clients (and the tests) read problem bodies like any JSON.
+    ContentConfiguration.global.use(decoder: JSONDecoder(), for: .problemJSON)
     app.routes.defaultMaxBodySize = "10mb"
     app.middleware = .init()
     app.middleware.use(SecurityHeadersMiddleware())

@@ -1,3 +1,4 @@
+import Foundation
 import Vapor
 
 /// Turns every error into `application/problem+json` for API routes, without internals:
@@ -27,14 +28,17 @@ struct ProblemMiddleware: AsyncMiddleware {
             request.logger.report(error: error)
             problem = Problem(status: 500, title: "服务器内部错误 / Internal server error", detail: nil, errors: nil)
         }
-        let response = Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers)
-        do {
-            try response.content.encode(problem, as: .init(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"]))
-        } catch {
-            response.body = .init(string: #"{"status":500,"title":"Internal server error"}"#)
-        }
-        return response
+        headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = (try? encoder.encode(problem)) ?? Data(#"{"type":"about:blank","status":500,"title":"Internal server error"}"#.utf8)
+        return Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: body))
     }
+}
+
+extension HTTPMediaType {
+    /// RFC 9457 problem details.
+    static let problemJSON = HTTPMediaType(type: "application", subType: "problem+json")
 }
 
 extension DecodingError {

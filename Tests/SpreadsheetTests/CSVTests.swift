@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Spreadsheet
+
+@Suite("CSV")
+struct CSVTests {
+    @Test func quotedFieldsLineBreaksAndCRLF() throws {
+        let table = try CSVReader.parse("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"line\nbreak\",\r\n\r\n")
+        #expect(table.header == ["a", "b", "c"])
+        #expect(table.rows == [["1", "x, y", "say \"hi\""], ["2", "line\nbreak", ""]])
+    }
+
+    @Test func utf8WithBOMAndGB18030AreBothRead() throws {
+        let text = "姓名,学号\n张伟,001\n"
+        let bom = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        #expect(try CSVReader.read(bom).header == ["姓名", "学号"])
+        let gb = try #require(TextDecoding.encodeGB18030(text))
+        #expect(gb.count < Data(text.utf8).count) // two bytes a character, not three
+        #expect(try CSVReader.read(gb).rows == [["张伟", "001"]])
+    }
+
+    @Test func unreadableInputIsNamed() {
+        #expect(throws: SpreadsheetError.unterminatedQuote(row: 2)) { try CSVReader.parse("a\n\"open\n") }
+        #expect(throws: SpreadsheetError.empty) { try CSVReader.parse("") }
+        #expect(throws: SpreadsheetError.undecodable) { try CSVReader.read(Data([0xFF, 0xFF, 0x81])) }
+    }
+
+    @Test func writingQuotesAndDefusesFormulas() throws {
+        let out = CSVWriter.write(Table(header: ["h"], rows: [["=1+1"], ["a,b"], ["@SUM(A1)"], ["普通"]]))
+        #expect(out.starts(with: [0xEF, 0xBB, 0xBF]))
+        let back = try CSVReader.read(Data(out))
+        #expect(back.rows == [["'=1+1"], ["a,b"], ["'@SUM(A1)"], ["普通"]])
+    }
+}
+
+@Suite("XLSX")
+struct XLSXTests {
+    @Test func aWrittenWorkbookReadsBackExactly() throws {
+        let table = Table(header: ["机构代码", "学号", "备注"], rows: [["SZ-1", "000123", "含<特殊>&字符"], ["SZ-2", "", "third"]])
+        let data = try XLSXWriter.write(table, sheetName: "学生")
+        #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let back = try TableReader.read(data)
+        #expect(back == table)
+    }
+
+    @Test func cellReferencesPlaceValuesInTheirColumns() {
+        #expect(columnIndex(of: "A1") == 0)
+        #expect(columnIndex(of: "Z9") == 25)
+        #expect(columnIndex(of: "AA10") == 26)
+        #expect(XLSXWriter.columnName(27) == "AB")
+    }
+
+    @Test func aBrokenWorkbookIsNamed() {
+        #expect(throws: SpreadsheetError.notAWorkbook("ZIP")) { try XLSXReader.read(Data([0x50, 0x4B, 0x03, 0x04, 0, 0])) }
+    }
+}
