@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "zhijiao", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
             name: "ZhijiaoBenchmarks",
-            dependencies: ["App", "Registry", "Spreadsheet"],
+            dependencies: ["App", "Registry", "Spreadsheet", .product(name: "Vapor", package: "vapor")],
             path: "Benchmarks/ZhijiaoBenchmarks",
             swiftSettings: strict
         ),

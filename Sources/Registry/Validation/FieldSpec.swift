@@ -17,6 +17,8 @@ public struct FieldSpec: Sendable {
     public let kind: Kind
     public let required: Bool
     public let descriptionEn: String
+    /// For choice fields: the Chinese and English label of each code, for pages and exports.
+    public private(set) var labels: [String: (zh: String, en: String)] = [:]
 
     public init(_ name: String, _ headerZh: String, _ kind: Kind, required: Bool = true, _ descriptionEn: String) {
         self.name = name
@@ -27,7 +29,15 @@ public struct FieldSpec: Sendable {
     }
 
     public static func choice<T: LabelledChoice>(_ name: String, _ headerZh: String, _ type: T.Type, required: Bool = true, _ descriptionEn: String) -> FieldSpec {
-        FieldSpec(name, headerZh, .choice(T.allCases.map(\.rawValue)), required: required, descriptionEn)
+        var spec = FieldSpec(name, headerZh, .choice(T.allCases.map(\.rawValue)), required: required, descriptionEn)
+        spec.labels = Dictionary(uniqueKeysWithValues: T.allCases.map { ($0.rawValue, ($0.labelZh, $0.labelEn)) })
+        return spec
+    }
+
+    /// The label of a stored value in Chinese (or English), or the value itself.
+    public func display(_ value: String, english: Bool = false) -> String {
+        guard let label = labels[value] else { return value }
+        return english ? label.en : label.zh
     }
 }
 

@@ -4,13 +4,14 @@ import Spreadsheet
 import Vapor
 
 /// Exports registry records as CSV or XLSX with Chinese column headers, the same columns the
-/// importer reads; identity numbers are always the masked form.
+/// importer reads, choice values as Chinese labels; identity numbers are always the masked form.
 enum RegistryExport<Resource: RegistryResource> {
     static func table(_ rows: [RecordBody]) -> Table {
         let fields = Resource.Record.fields
         return Table(
             header: fields.map(\.headerZh),
-            rows: rows.map { row in fields.map { text(row.fields[$0.name]) } }
+            // Choice fields are written as their Chinese labels, which the importer reads back.
+            rows: rows.map { row in fields.map { $0.display(text(row.fields[$0.name])) } }
         )
     }
 

@@ -25,9 +25,9 @@ struct RegistryListPage {
                         .unwrap(choiceCodes(field)) { codes in
                             .select(
                                 .attribute(named: "name", value: field.name),
-                                .option(.value(""), .label(field.headerZh)),
+                                .option(.value(""), .label(l == .zh ? field.headerZh : field.name)),
                                 .forEach(codes) { code in
-                                    .option(.value(code), .label(code), .isSelected(query[field.name] == code))
+                                    .option(.value(code), .label(field.display(code, english: l == .en)), .isSelected(query[field.name] == code))
                                 }
                             )
                         }
@@ -45,7 +45,7 @@ struct RegistryListPage {
                     .id("records"),
                     .thead(.tr(.forEach(fields) { .th(.text(l == .zh ? $0.headerZh : $0.name)) })),
                     .tbody(.forEach(page.items) { item in
-                        .tr(.forEach(fields) { field in .td(.text(RegistryListPage.cell(item.fields[field.name], l))) })
+                        .tr(.forEach(fields) { field in .td(.text(field.display(RegistryListPage.cell(item.fields[field.name], l), english: l == .en))) })
                     })
                 ),
                 .p(

@@ -1,0 +1,22 @@
+// Zhijiao benchmarks. Run in release:
+//   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks import-students [rows]
+// (-enable-testing lets the benchmarks drive App internals with @testable import.)
+// Each benchmark prints its figure; README's performance section quotes them.
+@testable import App
+import Foundation
+import Registry
+import Spreadsheet
+import Vapor
+
+@main
+enum Benchmarks {
+    static func main() async throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch arguments.first ?? "import-students" {
+        case "import-students":
+            try await ImportStudentsBenchmark.run(rows: arguments.count > 1 ? Int(arguments[1]) ?? 500_000 : 500_000)
+        default:
+            print("usage: ZhijiaoBenchmarks import-students [rows]")
+        }
+    }
+}

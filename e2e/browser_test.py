@@ -1,0 +1,96 @@
+"""Drives the pages in headless Chromium: sign-in, a registry list, an import through the
+upload page (a bad file rejected with its row errors, then a good one accepted), sign-out.
+Screenshots go to $OUT for a person to look at."""
+import os
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BASE = os.environ.get("BASE", "http://127.0.0.1:8080")
+OUT = os.environ.get("OUT", tempfile.mkdtemp())
+os.makedirs(OUT, exist_ok=True)
+passed = 0
+
+
+def check(condition: bool, what: str) -> None:
+    global passed
+    if not condition:
+        driver.save_screenshot(os.path.join(OUT, "failure.png"))
+        sys.exit("browser check failed: " + what)
+    passed += 1
+    print("ok -", what, flush=True)
+
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN"]:
+    options.add_argument(flag)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.implicitly_wait(5)
+try:
+    # sign-in page, then a wrong password, then the right one
+    driver.get(BASE + "/")
+    check(driver.current_url.endswith("/sign-in"), "an anonymous visitor is sent to sign-in")
+    driver.find_element(By.ID, "username").send_keys("city-admin")
+    driver.find_element(By.ID, "password").send_keys("wrong password")
+    driver.find_element(By.ID, "sign-in").click()
+    check("用户名或密码错误" in driver.find_element(By.ID, "sign-in-error").text, "a wrong password is refused in Chinese")
+    driver.find_element(By.ID, "password").send_keys("Zhijiao-Demo-2026")
+    driver.find_element(By.ID, "sign-in").click()
+    check(driver.find_element(By.ID, "sign-out") is not None, "signing in shows the signed-in header")
+    cookie = driver.get_cookie("__Host-zhijiao")
+    check(cookie is not None and cookie.get("httpOnly") and cookie.get("secure") and cookie.get("sameSite") == "Strict", "the session cookie is __Host-, Secure, HttpOnly, SameSite=Strict")
+    driver.save_screenshot(os.path.join(OUT, "home.png"))
+
+    # a registry list: rows, masked ID numbers
+    driver.get(BASE + "/registry/students")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#records tbody tr")
+    check(len(rows) == 50, "the student list shows a page of 50 rows")
+    text = driver.find_element(By.ID, "records").text
+    check("*" in text, "identity numbers are masked on the page")
+    driver.save_screenshot(os.path.join(OUT, "students.png"))
+
+    # import through the upload page: a bad file first
+    driver.get(BASE + "/registry/institutions")
+    before = driver.find_element(By.ID, "total").text
+    driver.find_element(By.ID, "import-link").click()
+    bad = os.path.join(OUT, "bad-institutions.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("机构代码,学校名称,院校类型,办学性质,所在区\nE2E-1,端到端测试学校,中职,公办,南山区\nE2E-2,,大学,公办,朝阳区\n")
+    driver.find_element(By.ID, "file").send_keys(bad)
+    driver.find_element(By.ID, "upload").click()
+    errors = driver.find_element(By.ID, "import-errors").text
+    check("院校类型" in errors and "学校名称" in errors and "所在区" in errors, "a bad file lists its errors by row and column")
+    driver.save_screenshot(os.path.join(OUT, "import-rejected.png"))
+    driver.get(BASE + "/registry/institutions")
+    check(driver.find_element(By.ID, "total").text == before, "the rejected file wrote nothing")
+
+    # then a good file, in GB18030 as Chinese Excel saves it
+    good = os.path.join(OUT, "good-institutions.csv")
+    with open(good, "w", encoding="gb18030") as f:
+        f.write("机构代码,学校名称,院校类型,办学性质,所在区\nE2E-1,端到端测试学校,中职,公办,南山区\n")
+    driver.get(BASE + "/registry/institutions/import")
+    driver.find_element(By.ID, "file").send_keys(good)
+    driver.find_element(By.ID, "upload").click()
+    check("1" in driver.find_element(By.ID, "import-result").text, "a good GB18030 file is imported")
+    driver.save_screenshot(os.path.join(OUT, "import-ok.png"))
+    driver.get(BASE + "/registry/institutions?q=端到端")
+    check("E2E-1" in driver.find_element(By.ID, "records").text, "the imported institution is listed")
+
+    # English switch and sign-out
+    driver.get(BASE + "/lang/en")
+    check("Sign out" in driver.find_element(By.ID, "sign-out").text, "the English switch works")
+    driver.find_element(By.ID, "sign-out").click()
+    time.sleep(0.5)
+    driver.get(BASE + "/registry/students")
+    check(driver.current_url.endswith("/sign-in"), "after signing out the pages need sign-in again")
+finally:
+    driver.quit()
+
+with open(os.path.join(OUT, "passed"), "w") as f:
+    f.write(str(passed))
+print(f"browser: {passed} passed, 0 failed")
