@@ -15,6 +15,8 @@ enum Benchmarks {
         switch arguments.first ?? "import-students" {
         case "import-students":
             try await ImportStudentsBenchmark.run(rows: arguments.count > 1 ? Int(arguments[1]) ?? 500_000 : 500_000)
+        case "micro":
+            try MicroBenchmarks.run()
         default:
             print("usage: ZhijiaoBenchmarks import-students [rows]")
         }

@@ -67,7 +67,7 @@ actor AuditLog {
             e.action, e.entity, e.recordID ?? "", e.detail, e.outcome, e.clientIP ?? "",
         ]
         let digest = SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest)
     }
 
     /// Walks the chain; returns the sequence number of the first row that does not match, or nil.

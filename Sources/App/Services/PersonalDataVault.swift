@@ -72,8 +72,7 @@ struct PersonalDataVault: Sendable {
     /// HMAC-SHA256 of the canonical value, hex: equal inputs give equal indexes, and nobody
     /// without the key can test a guess.
     func blindIndex(_ canonical: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(canonical.utf8), using: indexKey)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(canonical.utf8), using: indexKey))
     }
 
     /// What a stored identity becomes: ciphertext, index and the masked form shown everywhere.

@@ -42,10 +42,14 @@ public struct IdentityDocument: Hashable, Sendable {
 
     /// Validates `number` for `kind`; errors name `field`.
     public static func validate(kind: IdentityDocumentKind, number: String, field: String, today: Date = Date()) -> Result<IdentityDocument, FieldError> {
+        validate(kind: kind, number: number, field: field, on: CivilDate(date: today))
+    }
+
+    public static func validate(kind: IdentityDocumentKind, number: String, field: String, on today: CivilDate) -> Result<IdentityDocument, FieldError> {
         switch kind {
         case .residentID:
             do {
-                let id = try ResidentIDNumber(number, today: today)
+                let id = try ResidentIDNumber(number, on: today)
                 return .success(IdentityDocument(kind: kind, number: id.value, birthDate: id.birthDate, sex: id.sex))
             } catch { return .failure(error.fieldError(field)) }
         case .hongKongID:

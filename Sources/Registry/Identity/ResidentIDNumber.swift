@@ -34,6 +34,11 @@ public struct ResidentIDNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Validates `text` (upper-casing a final x) against GB 11643; `today` bounds the birth date.
     public init(_ text: String, today: Date = Date()) throws(Problem) {
+        try self.init(text, on: CivilDate(date: today))
+    }
+
+    /// Validates against GB 11643 with `today` as a civil date (the bulk path: no calendar maths per row).
+    public init(_ text: String, on today: CivilDate) throws(Problem) {
         let upper = text.trimmedField.uppercased()
         let chars = Array(upper)
         guard chars.count == 18 else { throw .length }
@@ -44,7 +49,7 @@ public struct ResidentIDNumber: Hashable, Sendable, CustomStringConvertible {
         let month = digits[10] * 10 + digits[11]
         let day = digits[12] * 10 + digits[13]
         guard let birth = CivilDate(year: year, month: month, day: day), year >= 1900 else { throw .birthDate }
-        guard birth <= CivilDate(date: today) else { throw .futureBirthDate }
+        guard birth <= today else { throw .futureBirthDate }
         let expected = Self.checkCharacter(for: digits)
         guard chars[17] == expected else { throw .checkCharacter(expected: expected) }
         value = upper

@@ -14,8 +14,7 @@ extension FieldReader {
         }
         let sex = choice("sex", sexValue, as: Sex.self)
         guard let number = required("idNumber", number, maxLength: 24) else { return nil }
-        let todayDate = today.endOfDayInChina
-        switch IdentityDocument.validate(kind: kind, number: number, field: "idNumber", today: todayDate) {
+        switch IdentityDocument.validate(kind: kind, number: number, field: "idNumber", on: today) {
         case .failure(let error):
             fail(error)
             return nil

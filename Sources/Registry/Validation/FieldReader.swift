@@ -64,9 +64,17 @@ public struct FieldReader: Sendable {
 }
 
 extension String {
-    /// Trims white space, including the full-width space (U+3000) common in Chinese spreadsheets.
+    /// Trims white space, including the full-width space (U+3000) and a stray BOM common in
+    /// Chinese spreadsheets. Most cells need no trimming, so that case allocates nothing.
     public var trimmedField: String {
-        trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: "\u{3000}\u{FEFF}")))
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return self }
+        if !Self.isPadding(first) && !Self.isPadding(last) { return self }
+        return String(String.UnicodeScalarView(scalars.drop(while: Self.isPadding).reversed().drop(while: Self.isPadding).reversed()))
+    }
+
+    static func isPadding(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{FEFF}"
     }
 }
 

@@ -167,7 +167,7 @@ enum OpenAPIDocument {
             ]
             schemas[name] = [
                 "type": "object", "additionalProperties": false, "properties": outputProperties,
-                "required": ["id", "districtCode"] + fields.filter { $0.required }.map(\.name),
+                "required": ["id", "districtCode"] + fields.filter { $0.required && $0.name != "districtCode" }.map(\.name),
             ]
             schemas["\(name)Page"] = pageSchema(name)
         }
@@ -243,6 +243,12 @@ enum OpenAPIDocument {
         if !parameters.isEmpty { op["parameters"] = parameters }
         if let body { op["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]] }
         if let rawBody { op["requestBody"] = ["required": true, "content": rawBody] }
+        if body != nil || rawBody != nil {
+            // A body without a content type, or of a type the operation does not take.
+            var withBodyErrors = responses
+            withBodyErrors["415"] = problem
+            op["responses"] = withBodyErrors
+        }
         if !secured { op["security"] = [Object]() }
         return op
     }

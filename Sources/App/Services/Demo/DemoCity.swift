@@ -93,8 +93,8 @@ struct DemoCity: Sendable {
         }
 
         // Teachers: each school its own mix around the policy's targets, so some meet them and some do not.
-        let teachersPerSchool = max(1, size.teachers / schools.count)
-        for school in schools {
+        for (index, school) in schools.enumerated() {
+            let teachersPerSchool = size.teachers / schools.count + (index < size.teachers % schools.count ? 1 : 0)
             let dualRate = Double.random(in: 0.6...0.95, using: &people.rng)
             let partTimeRate = Double.random(in: 0.15...0.4, using: &people.rng)
             let seniorRate = Double.random(in: 0.35...0.7, using: &people.rng)
@@ -115,11 +115,12 @@ struct DemoCity: Sendable {
         }
 
         // Students: spread over each school's programs and the last three intakes.
-        let studentsPerSchool = max(1, size.students / schools.count)
-        for school in schools {
+        // The remainder goes to the first schools so that the city has exactly `size.students`.
+        for (index, school) in schools.enumerated() {
             let programs = schoolPrograms[school.code] ?? []
             guard !programs.isEmpty else { continue }
-            for n in 0..<studentsPerSchool {
+            let studentsHere = size.students / schools.count + (index < size.students % schools.count ? 1 : 0)
+            for n in 0..<studentsHere {
                 let program = programs[n % programs.count]
                 let sex: Sex = people.rng.chance(0.45) ? .female : .male
                 let year = thisYear - Int.random(in: 0...2, using: &people.rng)

@@ -3,6 +3,7 @@ import Foundation
 import Registry
 import Spreadsheet
 import SQLKit
+import SQLiteNIO
 import Vapor
 
 /// What a write is doing, for progress reports on the command line and in logs.
@@ -54,12 +55,17 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         var errors: [RowError] = []
         var valid: [(Int, Resource.Record)] = []
         valid.reserveCapacity(inputs.count)
-        for (i, input) in inputs.enumerated() {
-            switch Resource.Record.validate(input.values, catalog: catalog, today: today) {
+        progress?(.validating, 0, inputs.count)
+        let catalog = catalog
+        let today = today
+        let validated = try await ParallelMap.map(inputs) { _, input in
+            Resource.Record.validate(input.values, catalog: catalog, today: today)
+        }
+        for (i, result) in validated.enumerated() {
+            switch result {
             case .success(let record): valid.append((i, record))
-            case .failure(let failure): errors += failure.errors.map { rowError(input, $0) }
+            case .failure(let failure): errors += failure.errors.map { rowError(inputs[i], $0) }
             }
-            if i % 50_000 == 0 { progress?(.validating, i, inputs.count) }
         }
         progress?(.validating, inputs.count, inputs.count)
 
@@ -69,8 +75,12 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
 
         var stored: [(Int, StoredRecord)] = []
         stored.reserveCapacity(valid.count)
-        for (i, record) in valid {
-            switch try Resource.store(record, id: replacing ?? UUID(), lookups: lookups, vault: vault) {
+        let vault = vault
+        let resolved = try await ParallelMap.map(valid) { _, item in
+            (item.0, try Resource.store(item.1, id: replacing ?? UUID(), lookups: lookups, vault: vault))
+        }
+        for (i, result) in resolved {
+            switch result {
             case .failure(let failure): errors += failure.errors.map { rowError(inputs[i], $0) }
             case .success(let s):
                 if AccessPolicy.canWrite(Resource.entity, at: s.placement, caller: caller) {
@@ -155,6 +165,12 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
     func insert(_ records: [StoredRecord], now: Date = Date()) async throws {
         guard let first = records.first else { return }
         let columns = Self.allColumns(first)
+        if db is any SQLiteDatabase {
+            try await SQLiteBulkInsert(table: Resource.table, columns: columns).run(records, on: db, now: now, binds: Self.sqliteBinds) {
+                progress?(.writing, $0, records.count)
+            }
+            return
+        }
         // PostgreSQL allows 65,535 bind parameters per statement; stay well under.
         let perStatement = max(1, 30_000 / columns.count)
         try await db.transaction { tx in
@@ -186,6 +202,32 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         columns += record.columns.map(\.0)
         if record.identity != nil { columns += ["document_kind", "id_cipher", "id_index", "id_masked"] }
         return columns
+    }
+
+    /// The same values as `binds`, as SQLite stores them through SQLKit (UUID as text, Date as
+    /// seconds since 1970, Bool as 0/1), without the generic encoder.
+    static func sqliteBinds(_ r: StoredRecord, now: Double, into out: inout [SQLiteData]) {
+        func uuid(_ id: UUID?) -> SQLiteData { id.map { .text($0.uuidString) } ?? .null }
+        out.append(uuid(r.id))
+        out.append(.text(r.placement.districtCode ?? ""))
+        out.append(uuid(r.placement.institutionID))
+        out.append(uuid(r.placement.enterpriseID))
+        out.append(.float(now))
+        out.append(.float(now))
+        for (_, value) in r.columns {
+            switch value {
+            case .text(let v): out.append(v.map(SQLiteData.text) ?? .null)
+            case .int(let v): out.append(v.map { .integer($0) } ?? .null)
+            case .bool(let v): out.append(v.map { .integer($0 ? 1 : 0) } ?? .null)
+            case .uuid(let v): out.append(uuid(v))
+            }
+        }
+        if let identity = r.identity {
+            out.append(.text(identity.kind))
+            out.append(.text(identity.cipher))
+            out.append(.text(identity.index))
+            out.append(.text(identity.masked))
+        }
     }
 
     static func binds(_ r: StoredRecord, now: Date) -> [any Encodable & Sendable] {

@@ -1,0 +1,29 @@
+@testable import App
+import Foundation
+import Registry
+import Spreadsheet
+
+/// Per-operation costs behind the import figure, to see where a row's time goes.
+enum MicroBenchmarks {
+    static func run() throws {
+        let vault = PersonalDataVault.load(testKey: Data(repeating: 7, count: 32))
+        let n = 200_000
+        let clock = ContinuousClock()
+        guard case .success(let document) = IdentityDocument.validate(kind: .residentID, number: "11010519491231002X", field: "idNumber") else { return }
+        func report(_ name: String, _ d: Duration) {
+            let ns = Double(d.components.seconds) * 1e9 + Double(d.components.attoseconds) / 1e9
+            print(String(format: "  %-28@ %8.0f ns/op", name as NSString, ns / Double(n)))
+        }
+        report("seal (AES-GCM)", try clock.measure { for _ in 0..<n { _ = try vault.seal(document.number) } })
+        report("blind index (HMAC)", clock.measure { for _ in 0..<n { _ = vault.blindIndex(document.canonical) } })
+        report("sealIdentity", try clock.measure { for _ in 0..<n { _ = try vault.sealIdentity(document) } })
+        report("ResidentIDNumber", clock.measure { for _ in 0..<n { _ = try? ResidentIDNumber("11010519491231002X", on: CivilDate(year: 2026, month: 1, day: 1)!) } })
+        report("UUID()", clock.measure { for _ in 0..<n { _ = UUID() } })
+    }
+}
+
+extension PersonalDataVault {
+    static func load(testKey: Data) -> PersonalDataVault {
+        PersonalDataVault(masterKey: .init(data: testKey))
+    }
+}
