@@ -16,7 +16,7 @@ enum Benchmarks {
         case "import-students":
             try await ImportStudentsBenchmark.run(rows: arguments.count > 1 ? Int(arguments[1]) ?? 500_000 : 500_000)
         case "micro":
-            try MicroBenchmarks.run()
+            try await MicroBenchmarks.run()
         default:
             print("usage: ZhijiaoBenchmarks import-students [rows]")
         }

@@ -5,7 +5,7 @@ import Spreadsheet
 
 /// Per-operation costs behind the import figure, to see where a row's time goes.
 enum MicroBenchmarks {
-    static func run() throws {
+    static func run() async throws {
         let vault = PersonalDataVault.load(testKey: Data(repeating: 7, count: 32))
         let n = 200_000
         let clock = ContinuousClock()
@@ -19,6 +19,10 @@ enum MicroBenchmarks {
         report("sealIdentity", try clock.measure { for _ in 0..<n { _ = try vault.sealIdentity(document) } })
         report("ResidentIDNumber", clock.measure { for _ in 0..<n { _ = try? ResidentIDNumber("11010519491231002X", on: CivilDate(year: 2026, month: 1, day: 1)!) } })
         report("UUID()", clock.measure { for _ in 0..<n { _ = UUID() } })
+        let items = Array(repeating: document, count: n)
+        let start = clock.now
+        _ = try await ParallelMap.map(items) { _, d in try vault.sealIdentity(d) }
+        report("sealIdentity, ParallelMap", clock.now - start)
     }
 }
 

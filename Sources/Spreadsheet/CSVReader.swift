@@ -3,23 +3,50 @@ import Foundation
 /// RFC 4180 CSV with the habits of Excel: quoted fields may hold commas, quotes ("") and
 /// line breaks; CRLF or LF line ends; blank lines are skipped.
 public enum CSVReader {
+    /// Reads UTF-8 (with or without BOM) straight from the bytes, checking each field; a file that
+    /// is not valid UTF-8 is read as GB18030, the encoding Chinese Excel saves "CSV" in.
     public static func read(_ data: Data) throws(SpreadsheetError) -> Table {
-        guard let text = TextDecoding.decode(data) else { throw .undecodable }
+        let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
+        // The closures below are not typed-throws, so they hand back a Result.
+        let utf8 = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return Result { () throws(SpreadsheetError) -> Table? in
+                try parse(UnsafeBufferPointer(rebasing: bytes[(hasBOM ? 3 : 0)...]), validating: true)
+            }
+        }
+        if let table = try utf8.get() { return table }
+        guard let text = TextDecoding.gb18030(data) else { throw .undecodable }
         return try parse(text)
     }
 
     public static func parse(_ text: String) throws(SpreadsheetError) -> Table {
+        var text = text
+        let result = text.withUTF8 { bytes in
+            Result { () throws(SpreadsheetError) -> Table? in try parse(bytes, validating: false) }
+        }
+        guard let table = try result.get() else { throw .undecodable }
+        return table
+    }
+
+    /// Parses CSV bytes; nil when `validating` and a field is not valid UTF-8.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, validating: Bool) throws(SpreadsheetError) -> Table? {
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [[String]] = []
         var record: [String] = []
         var field: [UInt8] = []
+        field.reserveCapacity(64)
         var inQuotes = false
         var fieldWasQuoted = false
+        var invalid = false
         var line = 1
         var recordStartLine = 1
-        let bytes = Array(text.utf8)
-        var i = 0
+
         func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
+            if validating {
+                if let s = String(validating: field, as: UTF8.self) { record.append(s) } else { invalid = true; record.append("") }
+            } else {
+                record.append(String(decoding: field, as: UTF8.self))
+            }
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
@@ -27,39 +54,45 @@ public enum CSVReader {
             endField()
             if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
             record = []
+            record.reserveCapacity(records.first?.count ?? 8)
         }
-        while i < bytes.count {
+
+        var i = 0
+        let count = bytes.count
+        while i < count {
             let b = bytes[i]
             if inQuotes {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") {
+                if b == quote {
+                    if i + 1 < count && bytes[i + 1] == quote {
                         field.append(b)
                         i += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if b == UInt8(ascii: "\n") { line += 1 }
+                    if b == lf { line += 1 }
                     field.append(b)
                 }
             } else {
                 switch b {
-                case UInt8(ascii: ","): endField()
-                case UInt8(ascii: "\r"):
-                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                case comma: endField()
+                case cr:
+                    if i + 1 < count && bytes[i + 1] == lf { i += 1 }
                     endRecord(); line += 1; recordStartLine = line
-                case UInt8(ascii: "\n"):
+                case lf:
                     endRecord(); line += 1; recordStartLine = line
-                case UInt8(ascii: "\"") where field.isEmpty && !fieldWasQuoted:
+                case quote where field.isEmpty && !fieldWasQuoted:
                     inQuotes = true
                     fieldWasQuoted = true
                 default: field.append(b)
                 }
             }
+            if invalid { return nil }
             i += 1
         }
         if inQuotes { throw .unterminatedQuote(row: recordStartLine) }
         if !field.isEmpty || !record.isEmpty { endRecord() }
+        if invalid { return nil }
         guard let header = records.first else { throw .empty }
         return Table(header: header.map { $0.trimmingCharacters(in: .whitespaces) }, rows: Array(records.dropFirst()))
     }

@@ -18,7 +18,7 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
     }
 
     func importTable(_ table: Table) async throws -> Int {
-        let inputs = try Self.inputs(from: table)
+        let inputs = try await Self.inputs(from: table)
         switch try await writer.prepare(inputs) {
         case .rejected(let errors): throw AppError.importRejected(errors)
         case .ready(let records):
@@ -29,7 +29,7 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
 
     /// Rows as field values, keyed by the columns the header names; a missing required column
     /// or an unknown one rejects the file before any row is read.
-    static func inputs(from table: Table) throws -> [RegistryWriter<Resource>.Input] {
+    static func inputs(from table: Table) async throws -> [RegistryWriter<Resource>.Input] {
         let (fields, missing) = Resource.Record.columns(for: table.header)
         var errors = missing.map {
             RowError(row: 1, column: $0.headerZh, error: FieldError(field: $0.name, zh: "缺少必填列“\($0.headerZh)”", en: "required column '\($0.name)' is missing"))
@@ -43,13 +43,14 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
         guard errors.isEmpty else { throw AppError.importRejected(errors) }
         var headers: [String: String] = [:]
         for (i, field) in fields.enumerated() { if let field { headers[field] = table.header[i] } }
-        return table.rows.enumerated().map { index, cells in
-            var values: FieldValues = [:]
+        let headerMap = headers
+        return try await ParallelMap.map(table.rows) { index, cells in
+            var values = FieldValues(minimumCapacity: fields.count)
             for (i, field) in fields.enumerated() {
                 guard let field, i < cells.count else { continue }
                 values[field] = cells[i]
             }
-            return .init(values: values, row: Table.spreadsheetRow(ofDataIndex: index), headers: headers)
+            return .init(values: values, row: Table.spreadsheetRow(ofDataIndex: index), headers: headerMap)
         }
     }
 }

@@ -10,13 +10,6 @@ struct ReferenceNeeds: Sendable {
     var programs: Set<PairKey> = []
     /// Clusters by (institution code, cluster name).
     var clusters: Set<PairKey> = []
-
-    mutating func merge(_ other: ReferenceNeeds) {
-        institutionCodes.formUnion(other.institutionCodes)
-        enterpriseCodes.formUnion(other.enterpriseCodes)
-        programs.formUnion(other.programs)
-        clusters.formUnion(other.clusters)
-    }
 }
 
 struct PairKey: Hashable, Sendable {

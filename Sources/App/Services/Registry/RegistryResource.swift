@@ -64,8 +64,8 @@ protocol RegistryResource: Sendable {
     /// Fields that cannot change once created (a code other records refer to).
     static var immutableFields: [String] { get }
 
-    /// The codes of other records this one refers to, so they can be fetched in bulk.
-    static func references(of record: Record) -> ReferenceNeeds
+    /// Adds the codes of other records this one refers to, so they can be fetched in bulk.
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds)
     /// The stored form, or the field errors of unresolved references.
     static func store(_ record: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) throws -> Result<StoredRecord, ValidationFailure>
 }

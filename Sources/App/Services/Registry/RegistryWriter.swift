@@ -70,7 +70,7 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         progress?(.validating, inputs.count, inputs.count)
 
         var needs = ReferenceNeeds()
-        for (_, record) in valid { needs.merge(Resource.references(of: record)) }
+        for (_, record) in valid { Resource.addReferences(of: record, to: &needs) }
         let lookups = try await ReferenceLookups.fetch(needs, on: try sql)
 
         var stored: [(Int, StoredRecord)] = []
@@ -110,28 +110,42 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
     func duplicateErrors(_ stored: [(Int, StoredRecord)], inputs: [Input], replacing: UUID?) async throws -> [RowError] {
         var errors: [RowError] = []
         let sql = try self.sql
+        // A key's columns joined with a unit separator, which no field may contain.
+        func tuple(_ s: StoredRecord, _ key: NaturalKey) -> String {
+            key.columns.map { s.value(of: $0)?.text ?? "" }.joined(separator: "\u{1F}")
+        }
+        // When the batch is at least as large as the table, reading the table's keys once is
+        // cheaper than asking for them in pieces.
+        let tableRows = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Resource.table).first()?.decode(column: "n", as: Int.self) ?? 0
+        let readWholeTable = tableRows <= stored.count
         for key in Resource.naturalKeys {
-            var seen: [[String]: Int] = [:]
+            var seen: [String: Int] = [:]
             for (i, s) in stored {
-                let tuple = key.columns.map { s.value(of: $0)?.text ?? "" }
+                let tuple = tuple(s, key)
                 if let first = seen[tuple] {
                     errors.append(rowError(inputs[i], FieldError(field: key.field, zh: "与第\(inputs[first].row ?? 0)行重复", en: "duplicates row \(inputs[first].row ?? 0)"), kind: .duplicate))
                 } else {
                     seen[tuple] = i
                 }
             }
-            // Against the database: fetch stored tuples sharing the first column's values.
-            let firstValues = Array(Set(stored.compactMap { $0.1.value(of: key.columns[0])?.text }))
-            var existing: Set<[String]> = []
-            for chunk in firstValues.chunked(500) {
-                let rows = try await sql.select().column("id").columns(key.columns.map { SQLIdentifier($0) })
-                    .from(Resource.table).where(SQLIdentifier(key.columns[0]), .in, Array(chunk)).all()
+            // Against the database: stored tuples sharing the first column's values.
+            var existing: Set<String> = []
+            func collect(_ rows: [any SQLRow]) throws {
                 for row in rows {
                     if let replacing, (try? row.decode(column: "id", as: UUID.self)) == replacing { continue }
-                    existing.insert(try key.columns.map { try row.decode(column: $0, as: String.self) })
+                    existing.insert(try key.columns.map { try row.decode(column: $0, as: String.self) }.joined(separator: "\u{1F}"))
                 }
             }
-            for (i, s) in stored where existing.contains(key.columns.map { s.value(of: $0)?.text ?? "" }) {
+            let select = { sql.select().column("id").columns(key.columns.map { SQLIdentifier($0) }).from(Resource.table) }
+            if readWholeTable {
+                try collect(try await select().all())
+            } else {
+                let firstValues = Array(Set(stored.compactMap { $0.1.value(of: key.columns[0])?.text }))
+                for chunk in firstValues.chunked(500) {
+                    try collect(try await select().where(SQLIdentifier(key.columns[0]), .in, Array(chunk)).all())
+                }
+            }
+            for (i, s) in stored where existing.contains(tuple(s, key)) {
                 errors.append(rowError(inputs[i], FieldError(field: key.field, zh: "已存在相同记录", en: "a record with this value already exists"), kind: .duplicate))
             }
         }
@@ -146,10 +160,17 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
                 }
             }
             var taken: Set<String> = []
-            for chunk in Array(seen.keys).chunked(1000) {
-                for row in try await sql.select().columns("id", "id_index").from(Resource.table).where("id_index", .in, Array(chunk)).all() {
+            func collect(_ rows: [any SQLRow]) throws {
+                for row in rows {
                     if let replacing, (try? row.decode(column: "id", as: UUID.self)) == replacing { continue }
                     taken.insert(try row.decode(column: "id_index", as: String.self))
+                }
+            }
+            if readWholeTable {
+                try collect(try await sql.select().columns("id", "id_index").from(Resource.table).all())
+            } else {
+                for chunk in Array(seen.keys).chunked(1000) {
+                    try collect(try await sql.select().columns("id", "id_index").from(Resource.table).where("id_index", .in, Array(chunk)).all())
                 }
             }
             for (i, s) in stored where s.identity.map({ taken.contains($0.index) }) == true {

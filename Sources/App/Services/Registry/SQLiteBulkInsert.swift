@@ -29,13 +29,22 @@ struct SQLiteBulkInsert {
             // 2 MB page cache a large import spends its time re-reading index pages. This
             // connection keeps up to 256 MB of pages from here on.
             try await sqlite.query("PRAGMA cache_size = -262144", [], logger: tx.logger) { _ in }.get()
-            var done = 0
-            for chunk in records.chunked(rowsPerStatement) {
+            // While SQLite writes one statement on its thread, the next one's values are built here.
+            let width = columns.count
+            @Sendable func values(_ chunk: ArraySlice<StoredRecord>) -> [SQLiteData] {
                 var values: [SQLiteData] = []
-                values.reserveCapacity(chunk.count * columns.count)
+                values.reserveCapacity(chunk.count * width)
                 for record in chunk { binds(record, timestamp, &values) }
+                return values
+            }
+            let chunks = records.chunked(rowsPerStatement)
+            var done = 0
+            var next = values(chunks[0])
+            for (i, chunk) in chunks.enumerated() {
                 let sql = chunk.count == rowsPerStatement ? fullStatement : statement(rows: chunk.count)
-                try await sqlite.query(sql, values, logger: tx.logger) { _ in }.get()
+                let written = sqlite.query(sql, next, logger: tx.logger) { _ in }
+                if i + 1 < chunks.count { next = values(chunks[i + 1]) }
+                try await written.get()
                 done += chunk.count
                 progress(done)
             }

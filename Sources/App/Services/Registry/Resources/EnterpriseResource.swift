@@ -11,7 +11,7 @@ enum EnterpriseResource: RegistryResource {
     static let naturalKeys = [NaturalKey(columns: ["credit_code"], field: "creditCode")]
     static let immutableFields = ["creditCode"]
 
-    static func references(of record: Record) -> ReferenceNeeds { ReferenceNeeds() }
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {}
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) -> Result<StoredRecord, ValidationFailure> {
         .success(StoredRecord(

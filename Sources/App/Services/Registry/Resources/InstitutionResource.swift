@@ -11,7 +11,7 @@ enum InstitutionResource: RegistryResource {
     static let naturalKeys = [NaturalKey(columns: ["code"], field: "code")]
     static let immutableFields = ["code"]
 
-    static func references(of record: Record) -> ReferenceNeeds { ReferenceNeeds() }
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {}
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) -> Result<StoredRecord, ValidationFailure> {
         .success(StoredRecord(

@@ -10,8 +10,8 @@ enum ProgramClusterResource: RegistryResource {
     static let titleEn = "Program clusters"
     static let naturalKeys = [NaturalKey(columns: ["institution_code", "name"], field: "name")]
 
-    static func references(of record: Record) -> ReferenceNeeds {
-        ReferenceNeeds(institutionCodes: [record.institutionCode])
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {
+        needs.institutionCodes.insert(record.institutionCode)
     }
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) -> Result<StoredRecord, ValidationFailure> {

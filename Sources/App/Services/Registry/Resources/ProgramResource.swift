@@ -10,10 +10,9 @@ enum ProgramResource: RegistryResource {
     static let titleEn = "Programs"
     static let naturalKeys = [NaturalKey(columns: ["institution_code", "catalog_code"], field: "catalogCode")]
 
-    static func references(of record: Record) -> ReferenceNeeds {
-        var needs = ReferenceNeeds(institutionCodes: [record.institutionCode])
-        if let cluster = record.clusterName { needs.clusters = [PairKey(a: record.institutionCode, b: cluster)] }
-        return needs
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {
+        needs.institutionCodes.insert(record.institutionCode)
+        if let cluster = record.clusterName { needs.clusters.insert(PairKey(a: record.institutionCode, b: cluster)) }
     }
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) -> Result<StoredRecord, ValidationFailure> {

@@ -10,8 +10,9 @@ enum StudentResource: RegistryResource {
     static let titleEn = "Students"
     static let naturalKeys = [NaturalKey(columns: ["institution_code", "student_no"], field: "studentNo")]
 
-    static func references(of record: Record) -> ReferenceNeeds {
-        ReferenceNeeds(institutionCodes: [record.institutionCode], programs: [PairKey(a: record.institutionCode, b: record.programCode)])
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {
+        needs.institutionCodes.insert(record.institutionCode)
+        needs.programs.insert(PairKey(a: record.institutionCode, b: record.programCode))
     }
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) throws -> Result<StoredRecord, ValidationFailure> {

@@ -10,8 +10,8 @@ enum TeacherResource: RegistryResource {
     static let titleEn = "Teachers"
     static let naturalKeys = [NaturalKey(columns: ["institution_code", "staff_no"], field: "staffNo")]
 
-    static func references(of record: Record) -> ReferenceNeeds {
-        ReferenceNeeds(institutionCodes: [record.institutionCode])
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {
+        needs.institutionCodes.insert(record.institutionCode)
     }
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) throws -> Result<StoredRecord, ValidationFailure> {

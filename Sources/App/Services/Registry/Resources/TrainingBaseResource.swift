@@ -10,10 +10,10 @@ enum TrainingBaseResource: RegistryResource {
     static let titleEn = "Training bases"
     static let naturalKeys = [NaturalKey(columns: ["owner_code", "name"], field: "name")]
 
-    static func references(of record: Record) -> ReferenceNeeds {
+    static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {
         switch record.ownerKind {
-        case .institution: ReferenceNeeds(institutionCodes: [record.ownerCode])
-        case .enterprise: ReferenceNeeds(enterpriseCodes: [record.ownerCode])
+        case .institution: needs.institutionCodes.insert(record.ownerCode)
+        case .enterprise: needs.enterpriseCodes.insert(record.ownerCode)
         }
     }
 
