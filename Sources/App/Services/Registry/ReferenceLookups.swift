@@ -70,6 +70,13 @@ struct ReferenceLookups: Sendable {
         return lookups
     }
 
+    /// Where a record of the institution with `code` sits, or the field error for an unknown code.
+    func placement(inInstitution code: String, recordID: UUID) -> Result<RecordPlacement, ValidationFailure> {
+        institution(code)
+            .map { RecordPlacement(districtCode: $0.districtCode, institutionID: $0.id, recordID: recordID) }
+            .mapError { ValidationFailure([$0]) }
+    }
+
     /// The institution for `code`, or a field error naming `field`.
     func institution(_ code: String, field: String = "institutionCode") -> Result<ReferencedRecord, FieldError> {
         guard let found = institutions[code] else {

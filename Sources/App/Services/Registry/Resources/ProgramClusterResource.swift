@@ -15,14 +15,11 @@ enum ProgramClusterResource: RegistryResource {
     }
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) -> Result<StoredRecord, ValidationFailure> {
-        switch lookups.institution(r.institutionCode) {
-        case .failure(let e): return .failure(.init([e]))
-        case .success(let inst):
-            return .success(StoredRecord(
-                id: id,
-                placement: RecordPlacement(districtCode: inst.districtCode, institutionID: inst.id, recordID: id),
+        lookups.placement(inInstitution: r.institutionCode, recordID: id).map { placement in
+            StoredRecord(
+                id: id, placement: placement,
                 columns: [("institution_code", .text(r.institutionCode)), ("name", .text(r.name)), ("industry_cluster", .text(r.industryCluster))]
-            ))
+            )
         }
     }
 }

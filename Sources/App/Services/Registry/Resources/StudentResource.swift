@@ -16,17 +16,17 @@ enum StudentResource: RegistryResource {
     }
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) throws -> Result<StoredRecord, ValidationFailure> {
-        let institution: ReferencedRecord
-        switch lookups.institution(r.institutionCode) {
-        case .failure(let e): return .failure(.init([e]))
-        case .success(let i): institution = i
+        let placement: RecordPlacement
+        switch lookups.placement(inInstitution: r.institutionCode, recordID: id) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let p): placement = p
         }
         guard let program = lookups.programs[PairKey(a: r.institutionCode, b: r.programCode)] else {
             return .failure(.init([FieldError(field: "programCode", zh: "该校未开设专业\(r.programCode)", en: "the institution does not run program \(r.programCode)")]))
         }
         return .success(StoredRecord(
             id: id,
-            placement: RecordPlacement(districtCode: institution.districtCode, institutionID: institution.id, recordID: id),
+            placement: placement,
             columns: [
                 ("institution_code", .text(r.institutionCode)), ("student_no", .text(r.studentNo)), ("name", .text(r.name)),
                 ("sex", .text(r.sex.rawValue)), ("program_code", .text(r.programCode)), ("program_id", .uuid(program.id)),

@@ -15,20 +15,18 @@ enum TeacherResource: RegistryResource {
     }
 
     static func store(_ r: Record, id: UUID, lookups: ReferenceLookups, vault: PersonalDataVault) throws -> Result<StoredRecord, ValidationFailure> {
-        switch lookups.institution(r.institutionCode) {
-        case .failure(let e): return .failure(.init([e]))
-        case .success(let inst):
-            return .success(StoredRecord(
-                id: id,
-                placement: RecordPlacement(districtCode: inst.districtCode, institutionID: inst.id, recordID: id),
+        let identity = try vault.sealIdentity(r.document)
+        return lookups.placement(inInstitution: r.institutionCode, recordID: id).map { placement in
+            StoredRecord(
+                id: id, placement: placement,
                 columns: [
                     ("institution_code", .text(r.institutionCode)), ("staff_no", .text(r.staffNo)), ("name", .text(r.name)),
                     ("sex", .text(r.sex.rawValue)), ("teaches_professional_courses", .bool(r.teachesProfessionalCourses)),
                     ("dual_qualified", .bool(r.dualQualified)), ("enterprise_part_time", .bool(r.enterprisePartTime)),
                     ("title_level", .text(r.titleLevel.rawValue)),
                 ],
-                identity: try vault.sealIdentity(r.document)
-            ))
+                identity: identity
+            )
         }
     }
 }
