@@ -5,16 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Decodes spreadsheet text exported from Excel or WPS: UTF-8 (with or without BOM) first,
-/// then GB18030, the encoding Chinese Excel uses for "CSV" by default.
+/// GB18030, the encoding Chinese Excel and WPS save "CSV" in, to and from UTF-8.
 public enum TextDecoding {
-    public static func decode(_ data: Data) -> String? {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(data: bytes, encoding: .utf8) { return text }
-        return gb18030(bytes)
-    }
-
     /// GB18030 through the C library's iconv, which glibc ships with the full table.
     public static func gb18030(_ data: Data) -> String? {
         convert(data, from: "GB18030", to: "UTF-8").flatMap { String(data: $0, encoding: .utf8) }

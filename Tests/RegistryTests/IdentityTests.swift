@@ -77,6 +77,16 @@ struct IdentityTests {
     }
 }
 
+extension CivilDate {
+    /// The last instant of this date in China (UTC+8), for the `Date`-taking initialisers.
+    var endOfDayInChina: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date()
+        return start.addingTimeInterval(86_399)
+    }
+}
+
 extension Result {
     var isSuccess: Bool { if case .success = self { true } else { false } }
 }

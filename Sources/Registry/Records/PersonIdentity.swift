@@ -28,13 +28,3 @@ extension FieldReader {
         }
     }
 }
-
-extension CivilDate {
-    /// The last instant of this date in China, for "not in the future" checks.
-    var endOfDayInChina: Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
-        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date()
-        return start.addingTimeInterval(86_399)
-    }
-}
