@@ -1,10 +1,14 @@
 import App
 import Logging
+import Foundation
 import Vapor
 
 @main
 enum Entrypoint {
     static func main() async throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // The solver's file interface needs neither the server nor a database.
+        if MatchSolveCommand.matches(arguments) { exit(MatchSolveCommand.run(arguments)) }
         var env = try Environment.detect()
         // Logs go to standard error so that commands such as `zhijiao openapi` print clean output.
         try LoggingSystem.bootstrap(from: &env) { level in
