@@ -15,10 +15,15 @@ enum Benchmarks {
         switch arguments.first ?? "import-students" {
         case "import-students":
             try await ImportStudentsBenchmark.run(rows: arguments.count > 1 ? Int(arguments[1]) ?? 500_000 : 500_000)
+        case "match-file":
+            guard arguments.count > 1 else { print("usage: ZhijiaoBenchmarks match-file FILE [OUT]"); return }
+            try MatchingBenchmarks.file(arguments[1], output: arguments.count > 2 ? arguments[2] : nil)
+        case "match-city":
+            try MatchingBenchmarks.city()
         case "micro":
             try await MicroBenchmarks.run()
         default:
-            print("usage: ZhijiaoBenchmarks import-students [rows]")
+            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | micro")
         }
     }
 }

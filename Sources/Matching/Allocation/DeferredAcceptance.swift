@@ -14,74 +14,111 @@ public enum DeferredAcceptance {
     }
 
     /// Each post keeps its accepted students in a max-heap on the post's rank of them, so the
-    /// worst held student is at the top and is the one displaced by a better proposal.
+    /// worst held student is at the top and is the one displaced by a better proposal. The loop
+    /// works on raw buffers: it is the whole cost of a city-scale round.
     static func studentProposing(_ instance: MatchingInstance, _ ranks: MutualRanks) -> Matching {
-        let posts = instance.postCount
-        var heapStart = [Int](repeating: 0, count: posts + 1)
-        for p in 0..<posts { heapStart[p + 1] = heapStart[p] + Int(instance.capacities[p]) }
-        var heapRank = [Int32](repeating: 0, count: heapStart[posts])
-        var heapStudent = [Int32](repeating: 0, count: heapStart[posts])
-        var heapCount = [Int32](repeating: 0, count: posts)
-        var nextChoice = [Int32](repeating: 0, count: instance.studentCount)
-        var postOfStudent = [Int32](repeating: -1, count: instance.studentCount)
-        var free = Array((0..<Int32(instance.studentCount)).reversed())
+        let posts = instance.postCount, students = instance.studentCount
+        var heapStartArray = [Int](repeating: 0, count: posts + 1)
+        for p in 0..<posts { heapStartArray[p + 1] = heapStartArray[p] + Int(instance.capacities[p]) }
+        let places = heapStartArray[posts]
+        let heapRank = UnsafeMutablePointer<Int32>.allocate(capacity: max(places, 1))
+        let heapStudent = UnsafeMutablePointer<Int32>.allocate(capacity: max(places, 1))
+        let heapCount = UnsafeMutablePointer<Int32>.allocate(capacity: max(posts, 1))
+        heapCount.initialize(repeating: 0, count: max(posts, 1))
+        let free = UnsafeMutablePointer<Int32>.allocate(capacity: max(students, 1))
+        defer {
+            heapRank.deallocate()
+            heapStudent.deallocate()
+            heapCount.deallocate()
+            free.deallocate()
+        }
+        var postOfStudent = [Int32](repeating: -1, count: students)
+        var freeCount = students
+        for i in 0..<students { free[i] = Int32(students - 1 - i) }
 
+        postOfStudent.withUnsafeMutableBufferPointer { assigned in
+        heapStartArray.withUnsafeBufferPointer { heapStart in
+        instance.studentOffsets.withUnsafeBufferPointer { offsets in
         instance.studentChoices.withUnsafeBufferPointer { choices in
-            ranks.postRankOfChoice.withUnsafeBufferPointer { rankOf in
-                while let student = free.popLast() {
-                    let s = Int(student)
-                    let start = instance.studentOffsets[s], end = instance.studentOffsets[s + 1]
-                    var k = start + Int(nextChoice[s])
-                    var proposer = student
-                    proposing: while k < end {
-                        let p = Int(choices[k]), rank = rankOf[k]
-                        k += 1
-                        guard rank >= 0 else { continue }
-                        let base = heapStart[p], capacity = heapStart[p + 1] - base, held = Int(heapCount[p])
-                        if held < capacity {
-                            // Sift up the new entry.
-                            var i = held
-                            while i > 0 {
-                                let parent = (i - 1) / 2
-                                guard heapRank[base + parent] < rank else { break }
-                                heapRank[base + i] = heapRank[base + parent]
-                                heapStudent[base + i] = heapStudent[base + parent]
-                                i = parent
-                            }
-                            heapRank[base + i] = rank
-                            heapStudent[base + i] = proposer
-                            heapCount[p] += 1
-                            postOfStudent[Int(proposer)] = Int32(p)
-                            proposer = -1
-                            break proposing
-                        }
-                        guard capacity > 0, rank < heapRank[base] else { continue }
-                        // Displace the worst held student: replace the root and sift down.
-                        let displaced = heapStudent[base]
-                        var i = 0
-                        while true {
-                            let left = 2 * i + 1
-                            guard left < capacity else { break }
-                            var child = left
-                            if left + 1 < capacity && heapRank[base + left + 1] > heapRank[base + left] { child = left + 1 }
-                            guard heapRank[base + child] > rank else { break }
-                            heapRank[base + i] = heapRank[base + child]
-                            heapStudent[base + i] = heapStudent[base + child]
-                            i = child
+        ranks.postRankOfChoice.withUnsafeBufferPointer { rankOf in
+            // Where each student will propose next: starts at their first choice.
+            let next = UnsafeMutablePointer<Int>.allocate(capacity: max(students, 1))
+            defer { next.deallocate() }
+            for s in 0..<students { next[s] = offsets[s] }
+            while freeCount > 0 {
+                freeCount -= 1
+                var proposer = free[freeCount]
+                var s = Int(proposer)
+                var k = next[s]
+                var end = offsets[s + 1]
+                while true {
+                    if k >= end {
+                        next[s] = k
+                        break // list exhausted: stays unplaced
+                    }
+                    let p = Int(choices[k]), rank = rankOf[k]
+                    k += 1
+                    if rank < 0 { continue }
+                    let base = heapStart[p], capacity = heapStart[p + 1] - base, held = Int(heapCount[p])
+                    if held < capacity {
+                        var i = held
+                        while i > 0 {
+                            let parent = (i - 1) >> 1
+                            if heapRank[base + parent] >= rank { break }
+                            heapRank[base + i] = heapRank[base + parent]
+                            heapStudent[base + i] = heapStudent[base + parent]
+                            i = parent
                         }
                         heapRank[base + i] = rank
                         heapStudent[base + i] = proposer
-                        postOfStudent[Int(proposer)] = Int32(p)
-                        postOfStudent[Int(displaced)] = -1
-                        proposer = displaced
-                        break proposing
+                        heapCount[p] = Int32(held + 1)
+                        assigned[s] = Int32(p)
+                        next[s] = k
+                        break
                     }
-                    nextChoice[s] = Int32(k - start)
-                    if proposer >= 0 && proposer != student { free.append(proposer) }
+                    if capacity == 0 || rank >= heapRank[base] { continue }
+                    // Displace the worst held student: replace the root and sift down.
+                    let displaced = heapStudent[base]
+                    var i = 0
+                    while true {
+                        let left = 2 * i + 1
+                        if left >= capacity { break }
+                        var child = left
+                        if left + 1 < capacity && heapRank[base + left + 1] > heapRank[base + left] { child = left + 1 }
+                        if heapRank[base + child] <= rank { break }
+                        heapRank[base + i] = heapRank[base + child]
+                        heapStudent[base + i] = heapStudent[base + child]
+                        i = child
+                    }
+                    heapRank[base + i] = rank
+                    heapStudent[base + i] = proposer
+                    assigned[s] = Int32(p)
+                    next[s] = k
+                    // The displaced student carries on down their own list at once.
+                    proposer = displaced
+                    s = Int(displaced)
+                    assigned[s] = -1
+                    k = next[s]
+                    end = offsets[s + 1]
                 }
             }
         }
-        return Matching(postOfStudent: postOfStudent, studentsOfPost: studentsByPostRank(instance, postOfStudent, ranks))
+        }
+        }
+        }
+        }
+        // Each post's students in the post's order: its heap, sorted by rank.
+        var studentsOfPost: [[Int32]] = []
+        studentsOfPost.reserveCapacity(posts)
+        for p in 0..<posts {
+            let base = heapStartArray[p], held = Int(heapCount[p])
+            var entries: [(rank: Int32, student: Int32)] = []
+            entries.reserveCapacity(held)
+            for i in 0..<held { entries.append((heapRank[base + i], heapStudent[base + i])) }
+            entries.sort { $0.rank < $1.rank }
+            studentsOfPost.append(entries.map(\.student))
+        }
+        return Matching(postOfStudent: postOfStudent, studentsOfPost: studentsOfPost)
     }
 
     /// Posts propose down their rankings; each student holds the best offer so far by their own list.
