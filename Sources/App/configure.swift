@@ -1,4 +1,5 @@
 import Fluent
+import Matching
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Registry
@@ -30,6 +31,9 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     let catalog = try ReferenceCatalog.load(cityCode: Environment.get("ZHIJIAO_CITY") ?? "4403")
     let decoy = try await app.password.async.hash(TokenDigest.newToken())
     app.services = AppServices(vault: vault, catalog: catalog, audit: AuditLog(), throttle: SignInThrottle(), settings: settings, decoyPasswordHash: decoy)
+    if let rounding = Environment.get("ZHIJIAO_QUOTA_ROUNDING").flatMap(InternshipQuota.Rounding.init(rawValue:)) {
+        app.services.internshipQuota.rounding = rounding
+    }
 
     app.migrations.add(Migrations.all)
     try await app.autoMigrate()
@@ -54,6 +58,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(OpenAPICommand(), as: "openapi")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
+    app.asyncCommands.use(MatchInternshipsCommand(), as: "match-internships")
 
     try routes(app)
 }

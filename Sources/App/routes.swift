@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
         pages.get(use: HomePageController.show)
         pages.post("sign-out", use: SignInPageController.signOut)
         for page in RegistryPages.all { try pages.register(collection: page) }
+        pages.get("internships", "quotas", use: InternshipPageController.quotas)
     }
 
     do { // API
@@ -27,6 +28,13 @@ func routes(_ app: Application) throws {
         authed.get("me", use: AuthAPIController.me)
         authed.get("reference", ":list", use: ReferenceAPIController.list)
         authed.get("audit-events", use: AuditAPIController.list)
+        authed.get("internship-quotas", use: InternshipQuotaAPIController.list)
+        authed.get("students", ":id", "internship-preferences", use: InternshipPreferenceAPIController.show)
+        authed.put("students", ":id", "internship-preferences", use: InternshipPreferenceAPIController.replace)
+        authed.get("internship-rounds", use: InternshipRoundAPIController.list)
+        authed.post("internship-rounds", use: InternshipRoundAPIController.run)
+        authed.post("internship-rounds", ":id", "publish", use: InternshipRoundAPIController.publish)
+        authed.get("internship-rounds", ":id", "placements", use: InternshipRoundAPIController.placements)
         try authed.register(collection: RegistryAPIController<InstitutionResource>())
         try authed.register(collection: RegistryAPIController<ProgramClusterResource>())
         try authed.register(collection: RegistryAPIController<ProgramResource>())
@@ -34,5 +42,6 @@ func routes(_ app: Application) throws {
         try authed.register(collection: RegistryAPIController<StudentResource>())
         try authed.register(collection: RegistryAPIController<EnterpriseResource>())
         try authed.register(collection: RegistryAPIController<TrainingBaseResource>())
+        try authed.register(collection: RegistryAPIController<InternshipPostResource>())
     }
 }

@@ -10,6 +10,10 @@ enum Entrypoint {
         // The solver's file interface needs neither the server nor a database.
         if MatchSolveCommand.matches(arguments) { exit(MatchSolveCommand.run(arguments)) }
         var env = try Environment.detect()
+        // `zhijiao match internships …` is the command registered as `match-internships`.
+        if arguments.count >= 2, arguments[0] == "match", arguments[1] == "internships" {
+            env.arguments = [CommandLine.arguments[0], "match-internships"] + arguments.dropFirst(2)
+        }
         // Logs go to standard error so that commands such as `zhijiao openapi` print clean output.
         try LoggingSystem.bootstrap(from: &env) { level in
             { label in

@@ -6,7 +6,7 @@ import Vapor
 /// administrator, all or nothing, with progress on standard error.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "institutions | program-clusters | programs | teachers | students | enterprises | training-bases")
+        @Argument(name: "kind", help: "institutions | program-clusters | programs | teachers | students | enterprises | training-bases | internship-posts")
         var kind: String
         @Argument(name: "file", help: "CSV (UTF-8, UTF-8 with BOM, GB18030) or XLSX")
         var file: String
@@ -43,7 +43,7 @@ struct ImportCommandError: Error, CustomStringConvertible {
 enum RegistryKinds {
     static let paths = [
         InstitutionResource.path, ProgramClusterResource.path, ProgramResource.path, TeacherResource.path,
-        StudentResource.path, EnterpriseResource.path, TrainingBaseResource.path,
+        StudentResource.path, EnterpriseResource.path, TrainingBaseResource.path, InternshipPostResource.path,
     ]
 
     static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?) async throws -> Int {
@@ -60,6 +60,7 @@ enum RegistryKinds {
         case StudentResource.path: return try await run(StudentResource.self)
         case EnterpriseResource.path: return try await run(EnterpriseResource.self)
         case TrainingBaseResource.path: return try await run(TrainingBaseResource.self)
+        case InternshipPostResource.path: return try await run(InternshipPostResource.self)
         default: throw ImportCommandError(description: "unknown kind '\(kind)'; use one of \(paths.joined(separator: ", "))")
         }
     }

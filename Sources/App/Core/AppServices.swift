@@ -1,3 +1,4 @@
+import Matching
 import Registry
 import Vapor
 
@@ -11,6 +12,8 @@ struct AppServices: Sendable {
     /// A bcrypt hash of a random secret, verified when a username is unknown so that both
     /// kinds of failed sign-in cost the same time.
     let decoyPasswordHash: String
+    /// The internship quota rule: 2 % rounded up unless `ZHIJIAO_QUOTA_ROUNDING` says otherwise.
+    var internshipQuota = InternshipQuota()
 }
 
 /// Session and cookie policy (ASVS 5.0 3.3, 7.x).

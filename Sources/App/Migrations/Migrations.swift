@@ -8,6 +8,8 @@ enum Migrations {
             CreateUser(), CreateUserSession(), CreateAPIToken(), CreateAuditEvent(),
             CreateInstitution(), CreateProgramCluster(), CreateProgram(), CreateTeacher(), CreateStudent(),
             CreateEnterprise(), CreateTrainingBase(),
+            // 002 - internship allocation
+            CreateInternshipPost(), CreateInternshipPreference(), CreateInternshipRound(), CreateInternshipPlacement(),
         ]
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The registry's kinds of record, as the access policy sees them.
 public enum RegistryEntity: String, CaseIterable, Sendable {
-    case institution, programCluster, program, teacher, student, enterprise, trainingBase
+    case institution, programCluster, program, teacher, student, enterprise, trainingBase, internshipPost
 }
 
 /// Where a record sits: the keys that scope rules compare against a caller's scope.
@@ -51,8 +51,11 @@ public enum AccessPolicy {
              (.teacher, .student):
             caller.institutionID.map(RowFilter.institution) ?? .none
         case (.teacher, .teacher): caller.teacherID.map(RowFilter.record) ?? .none
+        // Internship posts are offered to every school and learner; an enterprise sees its own.
+        case (.schoolAdmin, .internshipPost), (.teacher, .internshipPost), (.learner, .internshipPost): .all
         case (.schoolAdmin, .enterprise), (.teacher, .enterprise): .all
-        case (.enterprise, .enterprise), (.enterprise, .trainingBase): caller.enterpriseID.map(RowFilter.enterprise) ?? .none
+        case (.enterprise, .enterprise), (.enterprise, .trainingBase), (.enterprise, .internshipPost):
+            caller.enterpriseID.map(RowFilter.enterprise) ?? .none
         case (.learner, .student): caller.studentID.map(RowFilter.record) ?? .none
         case (.creditReviewer, .student): .all
         default: .none
@@ -68,7 +71,7 @@ public enum AccessPolicy {
         case (.schoolAdmin, .programCluster), (.schoolAdmin, .program), (.schoolAdmin, .teacher),
              (.schoolAdmin, .student), (.schoolAdmin, .trainingBase):
             return caller.institutionID != nil && placement.institutionID == caller.institutionID
-        case (.enterprise, .enterprise), (.enterprise, .trainingBase):
+        case (.enterprise, .enterprise), (.enterprise, .trainingBase), (.enterprise, .internshipPost):
             return caller.enterpriseID != nil && placement.enterpriseID == caller.enterpriseID
         default:
             return false

@@ -27,6 +27,34 @@ enum OpenAPIDocument {
                                  parameters: [["name": "list", "in": "path", "required": true, "schema": ["type": "string", "enum": ReferenceAPIController.lists]]],
                                  responses: ["200": jsonResponse("Entries", ["type": "array", "items": ref("ReferenceEntry")]), "401": problem, "404": problem]),
             ],
+            "/internship-quotas": [
+                "get": operation("internshipQuotas", "The 2 % internship quota of every 规模以上 enterprise in scope: required, offered, shortfall", tag: "internships",
+                                 parameters: [["name": "under", "in": "query", "required": false, "schema": ["type": "string", "enum": ["true", "false"]], "description": "Only enterprises under quota"]],
+                                 responses: ["200": jsonResponse("Quota lines", ref("QuotaReport")), "401": problem]),
+            ],
+            "/students/{id}/internship-preferences": [
+                "get": operation("getInternshipChoices", "A student's ranked internship choices", tag: "internships", parameters: [idParameter],
+                                 responses: ["200": jsonResponse("Choices", ref("StudentChoices")), "401": problem, "404": problem]),
+                "put": operation("setInternshipChoices", "Replace a student's ranked choices (the learner, their school administrator or the city)", tag: "internships",
+                                 parameters: [idParameter], body: ref("Choices"),
+                                 responses: ["200": jsonResponse("Choices", ref("StudentChoices")), "400": problem, "401": problem, "403": problem, "404": problem, "422": problem]),
+            ],
+            "/internship-rounds": [
+                "get": operation("listInternshipRounds", "Allocation rounds (drafts for the city and districts, published ones for everyone)", tag: "internships",
+                                 responses: ["200": jsonResponse("Rounds", ref("RoundList")), "401": problem]),
+                "post": operation("runInternshipRound", "Run an allocation round (city administrators): stable matching, proved stable, saved as a draft", tag: "internships",
+                                  body: ref("RunRound"),
+                                  responses: ["201": jsonResponse("The round", ref("Round")), "400": problem, "401": problem, "403": problem, "422": problem]),
+            ],
+            "/internship-rounds/{id}/publish": [
+                "post": operation("publishInternshipRound", "Publish a draft round: final and audited", tag: "internships", parameters: [idParameter],
+                                  responses: ["200": jsonResponse("The round", ref("Round")), "401": problem, "403": problem, "404": problem, "409": problem]),
+            ],
+            "/internship-rounds/{id}/placements": [
+                "get": operation("internshipPlacements", "Placements of a round in the caller's scope, each with why higher choices were not given", tag: "internships",
+                                 parameters: [idParameter],
+                                 responses: ["200": jsonResponse("Placements", ref("Placements")), "401": problem, "403": problem, "404": problem]),
+            ],
             "/audit-events": [
                 "get": operation("auditEvents", "The audit log (city administrators only), newest first", tag: "audit",
                                  parameters: pagingParameters, responses: ["200": jsonResponse("Audit events", ref("AuditPage")), "401": problem, "403": problem, "422": problem]),
@@ -66,6 +94,56 @@ enum OpenAPIDocument {
                 ],
             ],
             "AuditPage": pageSchema("AuditEvent"),
+            "Choices": ["type": "object", "required": ["postIds"], "additionalProperties": false, "properties": ["postIds": ["type": "array", "items": uuid]]],
+            "StudentChoices": [
+                "type": "object", "required": ["studentId", "postIds", "maxChoices"], "additionalProperties": false,
+                "properties": ["studentId": uuid, "postIds": ["type": "array", "items": uuid], "maxChoices": ["type": "integer"]],
+            ],
+            "RunRound": [
+                "type": "object", "required": ["name"], "additionalProperties": false,
+                "properties": ["name": ["type": "string", "minLength": 1, "maxLength": 100], "seed": ["type": "integer"], "optimal": ["type": "string", "enum": ["student", "enterprise"]]],
+            ],
+            "Round": [
+                "type": "object", "additionalProperties": false,
+                "required": ["id", "name", "seed", "optimal", "status", "students", "placed", "places", "createdAt"],
+                "properties": [
+                    "id": uuid, "name": ["type": "string"], "seed": ["type": "integer"], "optimal": ["type": "string"], "status": ["type": "string", "enum": ["draft", "published"]],
+                    "students": ["type": "integer"], "placed": ["type": "integer"], "places": ["type": "integer"],
+                    "createdAt": ["type": "string", "format": "date-time"], "publishedAt": ["type": "string", "format": "date-time", "nullable": true],
+                ],
+            ],
+            "RoundList": ["type": "object", "required": ["items"], "additionalProperties": false, "properties": ["items": ["type": "array", "items": ref("Round")]]],
+            "Placements": [
+                "type": "object", "required": ["round", "items"], "additionalProperties": false,
+                "properties": [
+                    "round": ref("Round"),
+                    "items": ["type": "array", "items": [
+                        "type": "object", "required": ["studentId", "higherChoices"], "additionalProperties": false,
+                        "properties": [
+                            "studentId": uuid, "postId": ["type": "string", "format": "uuid", "nullable": true],
+                            "enterpriseId": ["type": "string", "format": "uuid", "nullable": true], "choiceRank": ["type": "integer", "nullable": true],
+                            "higherChoices": ["type": "array", "items": [
+                                "type": "object", "required": ["postId", "reason"], "additionalProperties": false,
+                                "properties": ["postId": ["type": "string"], "reason": ["type": "string", "enum": ["not_acceptable", "full_with_better_ranked"]]],
+                            ] as Object],
+                        ],
+                    ] as Object],
+                ],
+            ],
+            "QuotaReport": [
+                "type": "object", "required": ["quotaPerMille", "rounding", "items"], "additionalProperties": false,
+                "properties": [
+                    "quotaPerMille": ["type": "integer"], "rounding": ["type": "string", "enum": ["up", "nearest", "down"]],
+                    "items": ["type": "array", "items": [
+                        "type": "object", "additionalProperties": false,
+                        "required": ["enterpriseId", "creditCode", "name", "districtCode", "employees", "requiredPlaces", "offeredPlaces", "shortfall"],
+                        "properties": [
+                            "enterpriseId": uuid, "creditCode": ["type": "string"], "name": ["type": "string"], "districtCode": ["type": "string"],
+                            "employees": ["type": "integer"], "requiredPlaces": ["type": "integer"], "offeredPlaces": ["type": "integer"], "shortfall": ["type": "integer"],
+                        ],
+                    ] as Object],
+                ],
+            ],
             "ImportResult": ["type": "object", "required": ["inserted"], "properties": ["inserted": ["type": "integer"]]],
             "IdentityReveal": ["type": "object", "required": ["documentKind", "idNumber"], "properties": ["documentKind": ["type": "string"], "idNumber": ["type": "string"]]],
         ]
@@ -208,7 +286,7 @@ enum OpenAPIDocument {
         [
             doc(InstitutionResource.self, "Institution"), doc(ProgramClusterResource.self, "ProgramCluster"), doc(ProgramResource.self, "Program"),
             doc(TeacherResource.self, "Teacher"), doc(StudentResource.self, "Student"), doc(EnterpriseResource.self, "Enterprise"),
-            doc(TrainingBaseResource.self, "TrainingBase"),
+            doc(TrainingBaseResource.self, "TrainingBase"), doc(InternshipPostResource.self, "InternshipPost"),
         ]
     }
 
@@ -219,6 +297,7 @@ enum OpenAPIDocument {
     // MARK: - Pieces
 
     static var uuid: Object { ["type": "string", "format": "uuid"] }
+    static var idParameter: Object { ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
     static var problem: Object { ["description": "Problem (RFC 9457)", "content": ["application/problem+json": ["schema": ref("Problem")]]] }
     static var pagingParameters: [Object] { [
         ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 1_000_000]],

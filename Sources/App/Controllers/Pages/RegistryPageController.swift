@@ -74,7 +74,7 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         switch caller.scope.role {
         case .cityAdmin, .districtAdmin: true
         case .schoolAdmin: [.programCluster, .program, .teacher, .student, .trainingBase].contains(Resource.entity)
-        case .enterprise: [.enterprise, .trainingBase].contains(Resource.entity)
+        case .enterprise: [.enterprise, .trainingBase, .internshipPost].contains(Resource.entity)
         default: false
         }
     }
@@ -102,12 +102,12 @@ enum RegistryPages {
 
     static let navigation: [Item] = [
         item(InstitutionResource.self), item(ProgramClusterResource.self), item(ProgramResource.self), item(TeacherResource.self),
-        item(StudentResource.self), item(EnterpriseResource.self), item(TrainingBaseResource.self),
+        item(StudentResource.self), item(EnterpriseResource.self), item(TrainingBaseResource.self), item(InternshipPostResource.self),
     ]
 
     static var all: [any RouteCollection] { [
         RegistryPageController<InstitutionResource>(), RegistryPageController<ProgramClusterResource>(), RegistryPageController<ProgramResource>(),
         RegistryPageController<TeacherResource>(), RegistryPageController<StudentResource>(), RegistryPageController<EnterpriseResource>(),
-        RegistryPageController<TrainingBaseResource>(),
+        RegistryPageController<TrainingBaseResource>(), RegistryPageController<InternshipPostResource>(),
     ] }
 }

@@ -1,0 +1,75 @@
+import Fluent
+import Registry
+import SQLKit
+import Vapor
+
+/// `GET|PUT /api/v1/students/{id}/internship-preferences`: a student's ranked internship choices.
+/// The learner sets their own; the school administrator and the city may set them for students
+/// in scope (for schools that collect choices on paper).
+enum InternshipPreferenceAPIController {
+    struct Choices: Content {
+        var postIds: [UUID]
+    }
+
+    struct StudentChoices: Content {
+        var studentId: UUID
+        var postIds: [UUID]
+        var maxChoices: Int
+    }
+
+    static var maxChoices: Int { Environment.get("ZHIJIAO_MAX_CHOICES").flatMap(Int.init) ?? 10 }
+
+    @Sendable static func show(req: Request) async throws -> StudentChoices {
+        let caller = try req.requireCaller()
+        let id = try RegistryAPIController<StudentResource>.id(req)
+        guard let sql = req.db as? any SQLDatabase, try await RegistryReader<StudentResource>(sql: sql, caller: caller.scope).find(id) != nil else {
+            throw AppError.notFound
+        }
+        let rows = try await sql.select().column("post_id").from("internship_preferences").where("student_id", .equal, id).orderBy("choice_rank").all()
+        return StudentChoices(studentId: id, postIds: try rows.map { try $0.decode(column: "post_id", as: UUID.self) }, maxChoices: maxChoices)
+    }
+
+    @Sendable static func replace(req: Request) async throws -> StudentChoices {
+        let caller = try req.requireCaller()
+        let id = try RegistryAPIController<StudentResource>.id(req)
+        guard let sql = req.db as? any SQLDatabase, let student = try await RegistryReader<StudentResource>(sql: sql, caller: caller.scope).find(id) else {
+            throw AppError.notFound
+        }
+        let allowed = switch caller.scope.role {
+        case .learner: caller.scope.studentID == id
+        case .schoolAdmin: caller.scope.institutionID != nil && student.placement.institutionID == caller.scope.institutionID
+        case .cityAdmin: true
+        default: false
+        }
+        guard allowed else { throw AppError.forbidden }
+        let body: Choices
+        do { body = try req.content.decode(Choices.self) } catch {
+            throw AppError.validation([FieldError(field: "postIds", zh: "应为岗位ID列表", en: "must be a list of post ids")])
+        }
+        guard body.postIds.count <= maxChoices else {
+            throw AppError.validation([FieldError(field: "postIds", zh: "最多填报\(maxChoices)个志愿", en: "at most \(maxChoices) choices")])
+        }
+        guard Set(body.postIds).count == body.postIds.count else {
+            throw AppError.validation([FieldError(field: "postIds", zh: "志愿中有重复岗位", en: "a post is listed twice")])
+        }
+        var known: Set<UUID> = []
+        for chunk in body.postIds.chunked(500) where !chunk.isEmpty {
+            for row in try await sql.select().column("id").from("internship_posts").where("id", .in, Array(chunk)).all() {
+                known.insert(try row.decode(column: "id", as: UUID.self))
+            }
+        }
+        if let missing = body.postIds.first(where: { !known.contains($0) }) {
+            throw AppError.validation([FieldError(field: "postIds", zh: "岗位\(missing.uuidString)不存在", en: "no post \(missing.uuidString)")])
+        }
+        try await req.db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            try await sql.delete(from: "internship_preferences").where("student_id", .equal, id).run()
+            guard !body.postIds.isEmpty else { return }
+            var insert = sql.insert(into: "internship_preferences").columns("id", "student_id", "post_id", "choice_rank", "created_at")
+            for (rank, post) in body.postIds.enumerated() { insert = insert.values(UUID(), id, post, rank + 1, Date()) }
+            try await insert.run()
+        }
+        try await req.audit(req.auditEntry(action: "set_internship_choices", entity: "students", recordID: id.uuidString, detail: "\(body.postIds.count) choices"))
+        return StudentChoices(studentId: id, postIds: body.postIds, maxChoices: maxChoices)
+    }
+}

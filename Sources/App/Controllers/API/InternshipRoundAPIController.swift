@@ -1,0 +1,136 @@
+import Fluent
+import Matching
+import Registry
+import SQLKit
+import Vapor
+
+/// Allocation rounds: the city runs one (a draft), looks at it, and publishes it — final and
+/// audited. Learners, schools and enterprises see a round's placements once it is published,
+/// each only their own.
+enum InternshipRoundAPIController {
+    struct RunRequest: Content {
+        var name: String
+        var seed: Int?
+        var optimal: String?
+    }
+
+    struct Placement: Content {
+        var studentId: UUID
+        var postId: UUID?
+        var enterpriseId: UUID?
+        var choiceRank: Int?
+        var higherChoices: [HigherChoice]
+    }
+
+    struct HigherChoice: Content {
+        var postId: String
+        var reason: String
+    }
+
+    struct Placements: Content {
+        var round: InternshipAllocation.Summary
+        var items: [Placement]
+    }
+
+    struct RoundList: Content {
+        var items: [InternshipAllocation.Summary]
+    }
+
+    @Sendable static func run(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        let body: RunRequest
+        do { body = try req.content.decode(RunRequest.self) } catch {
+            throw AppError.validation([FieldError(field: "name", zh: "请求体应包含轮次名称", en: "the body needs a round name")])
+        }
+        let name = body.name.trimmingCharacters(in: .whitespaces)
+        guard (1...100).contains(name.count) else { throw AppError.validation([.tooLong("name", max: 100)]) }
+        guard let optimal = OptimalSide(rawValue: body.optimal ?? "student") else {
+            throw AppError.validation([.notInList("optimal", value: body.optimal ?? "", list: "student/enterprise")])
+        }
+        let seed = UInt64(truncatingIfNeeded: body.seed ?? 2020)
+        let summary = try await InternshipAllocation(db: req.db).run(name: name, seed: seed, optimal: optimal, actor: caller.auditName)
+        try await req.audit(req.auditEntry(action: "run_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString,
+                                           detail: "\(summary.placed)/\(summary.students) placed, seed \(summary.seed), \(summary.optimal)-optimal"))
+        let response = Response(status: .created)
+        try response.content.encode(summary)
+        return response
+    }
+
+    @Sendable static func list(req: Request) async throws -> RoundList {
+        let caller = try req.requireCaller()
+        var query = try sql(req).select().column("*").from("internship_rounds")
+        if !seesDrafts(caller) { query = query.where("status", .equal, "published") }
+        return RoundList(items: try await query.orderBy("created_at", .descending).all().map(summary))
+    }
+
+    @Sendable static func publish(req: Request) async throws -> InternshipAllocation.Summary {
+        let caller = try req.requireCaller()
+        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        let round = try await find(req, caller)
+        guard round.status == "draft" else {
+            throw AppError.conflict(FieldError(field: "status", zh: "该轮次已发布，不能再次发布", en: "this round is already published"))
+        }
+        // Publishing is final: a later round never replaces a published one, it is a new round.
+        let now = Date()
+        try await sql(req).update("internship_rounds").set("status", to: "published").set("published_at", to: now).set("published_by", to: caller.auditName)
+            .where("id", .equal, round.id).where("status", .equal, "draft").run()
+        try await req.audit(req.auditEntry(action: "publish_internship_round", entity: "internship_rounds", recordID: round.id.uuidString, detail: round.name))
+        var published = round
+        published.status = "published"
+        published.publishedAt = now
+        return published
+    }
+
+    @Sendable static func placements(req: Request) async throws -> Placements {
+        let caller = try req.requireCaller()
+        let round = try await find(req, caller)
+        var query = try sql(req).select().column("*").from("internship_placements").where("round_id", .equal, round.id)
+        let s = caller.scope
+        switch s.role {
+        case .cityAdmin: break
+        case .districtAdmin: query = query.where("district_code", .equal, s.districtCode ?? "")
+        case .schoolAdmin, .teacher: query = query.where("institution_id", .equal, s.institutionID)
+        case .learner: query = query.where("student_id", .equal, s.studentID)
+        case .enterprise: query = query.where("enterprise_id", .equal, s.enterpriseID)
+        case .creditReviewer: throw AppError.forbidden
+        }
+        let items = try await query.orderBy("student_id").all().map { row in
+            let text = try row.decode(column: "explanation", as: String.self)
+            let higher = (try? JSONDecoder().decode([HigherChoice].self, from: Data(text.utf8))) ?? []
+            return Placement(
+                studentId: try row.decode(column: "student_id", as: UUID.self), postId: try row.decode(column: "post_id", as: UUID?.self),
+                enterpriseId: try row.decode(column: "enterprise_id", as: UUID?.self), choiceRank: try row.decode(column: "choice_rank", as: Int?.self),
+                higherChoices: higher
+            )
+        }
+        return Placements(round: round, items: items)
+    }
+
+    /// The city and districts see draft rounds; everyone else only published ones.
+    static func seesDrafts(_ caller: Caller) -> Bool { [.cityAdmin, .districtAdmin].contains(caller.scope.role) }
+
+    static func find(_ req: Request, _ caller: Caller) async throws -> InternshipAllocation.Summary {
+        guard let text = req.parameters.get("id"), let id = UUID(uuidString: text),
+              let row = try await sql(req).select().column("*").from("internship_rounds").where("id", .equal, id).first()
+        else { throw AppError.notFound }
+        let round = try summary(row)
+        guard round.status == "published" || seesDrafts(caller) else { throw AppError.notFound }
+        return round
+    }
+
+    static func summary(_ row: any SQLRow) throws -> InternshipAllocation.Summary {
+        InternshipAllocation.Summary(
+            id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+            seed: try row.decode(column: "seed", as: Int.self), optimal: try row.decode(column: "optimal", as: String.self),
+            status: try row.decode(column: "status", as: String.self), students: try row.decode(column: "students", as: Int.self),
+            placed: try row.decode(column: "placed", as: Int.self), places: try row.decode(column: "places", as: Int.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self), publishedAt: try row.decode(column: "published_at", as: Date?.self)
+        )
+    }
+
+    static func sql(_ req: Request) throws -> any SQLDatabase {
+        guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        return sql
+    }
+}
