@@ -81,6 +81,20 @@ try:
     driver.get(BASE + "/registry/institutions?q=端到端")
     check("E2E-1" in driver.find_element(By.ID, "records").text, "the imported institution is listed")
 
+    # internships: the quota page, then a round run and published through the pages
+    driver.get(BASE + "/internships/quotas?under=true")
+    check("未达配额" in driver.find_element(By.ID, "quota-summary").text, "the quota page lists enterprises under the 2 % quota")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#quotas tbody tr.under")) > 0, "under-quota enterprises are marked")
+    driver.save_screenshot(os.path.join(OUT, "quotas.png"))
+    driver.get(BASE + "/internships/rounds")
+    driver.find_element(By.ID, "round-name").send_keys("浏览器测试轮次")
+    driver.find_element(By.ID, "run").click()
+    check("草稿" in driver.find_element(By.ID, "round-summary").text, "running a round shows its draft result")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#placements tbody tr")) > 0, "the round lists placements")
+    driver.find_element(By.ID, "publish").click()
+    check("已发布" in driver.find_element(By.ID, "round-summary").text, "publishing the round is shown")
+    driver.save_screenshot(os.path.join(OUT, "round.png"))
+
     # English switch and sign-out
     driver.get(BASE + "/lang/en")
     check("Sign out" in driver.find_element(By.ID, "sign-out").text, "the English switch works")

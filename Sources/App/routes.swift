@@ -18,6 +18,10 @@ func routes(_ app: Application) throws {
         pages.post("sign-out", use: SignInPageController.signOut)
         for page in RegistryPages.all { try pages.register(collection: page) }
         pages.get("internships", "quotas", use: InternshipPageController.quotas)
+        pages.get("internships", "rounds", use: InternshipPageController.rounds)
+        pages.post("internships", "rounds", use: InternshipPageController.run)
+        pages.get("internships", "rounds", ":id", use: InternshipPageController.round)
+        pages.post("internships", "rounds", ":id", "publish", use: InternshipPageController.publish)
     }
 
     do { // API

@@ -13,3 +13,54 @@ enum InternshipPageController {
         return .html(QuotaPage(layout: layout, lines: lines, onlyUnder: under).render())
     }
 }
+
+extension InternshipPageController {
+    @Sendable static func rounds(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let list = try await InternshipRoundAPIController.list(req: req)
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("实习分配", "Internship allocation"), language: l, caller: caller)
+        return .html(RoundsPage(layout: layout, rounds: list.items, canRun: caller.scope.role == .cityAdmin).render())
+    }
+
+    struct RunForm: Content {
+        var name: String
+        var seed: Int?
+    }
+
+    @Sendable static func run(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        let form = try req.content.decode(RunForm.self)
+        let name = form.name.trimmingCharacters(in: .whitespaces)
+        guard (1...100).contains(name.count) else { throw AppError.validation([.tooLong("name", max: 100)]) }
+        let summary = try await InternshipAllocation(db: req.db).run(name: name, seed: UInt64(truncatingIfNeeded: form.seed ?? 2020), optimal: .student, actor: caller.auditName)
+        try await req.audit(req.auditEntry(action: "run_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString, detail: "\(summary.placed)/\(summary.students) placed"))
+        return req.redirect(to: "/internships/rounds/\(summary.id.uuidString)")
+    }
+
+    @Sendable static func round(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let result = try await InternshipRoundAPIController.placements(req: req)
+        guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        // Names of the students in view and titles of the posts, for the table.
+        var names: [UUID: String] = [:]
+        for chunk in result.items.map(\.studentId).chunked(500) where !chunk.isEmpty {
+            for row in try await sql.select().columns("id", "name").from("students").where("id", .in, Array(chunk)).all() {
+                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        var posts: [UUID: String] = [:]
+        for row in try await sql.select().columns("id", "title").from("internship_posts").all() {
+            posts[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "title", as: String.self)
+        }
+        let l = Language(req)
+        let layout = PageLayout(title: result.round.name, language: l, caller: caller)
+        return .html(RoundPage(layout: layout, round: result.round, placements: result.items, names: names, posts: posts, canPublish: caller.scope.role == .cityAdmin).render())
+    }
+
+    @Sendable static func publish(req: Request) async throws -> Response {
+        let round = try await InternshipRoundAPIController.publish(req: req)
+        return req.redirect(to: "/internships/rounds/\(round.id.uuidString)")
+    }
+}

@@ -25,6 +25,7 @@ struct DemoCity: Sendable {
     var students: [FieldValues] = []
     var enterprises: [FieldValues] = []
     var trainingBases: [FieldValues] = []
+    var internshipPosts: [FieldValues] = []
 
     static func generate(scale: Scale, seed: UInt64, catalog: ReferenceCatalog, thisYear: Int) -> DemoCity {
         var city = DemoCity()
@@ -177,8 +178,30 @@ struct DemoCity: Sendable {
                 "districtCode": enterprise["districtCode"] ?? "", "capacity": String(Int.random(in: 20...300, using: &people.rng)),
             ])
         }
+        // Internship posts: each enterprise above scale offers one or two posts whose places come
+        // to 50–120 % of its 2 % quota, so some are under quota, as in life.
+        let associateMajors = catalog.programs.majors(at: .associate).map(\.code)
+        for enterprise in city.enterprises where enterprise["aboveScale"] == "true" {
+            let employees = Int(enterprise["employees"] ?? "0") ?? 0
+            let quota = max(1, (employees * 20 + 999) / 1000)
+            let places = max(1, Int(Double(quota) * Double.random(in: 0.5...1.2, using: &people.rng)))
+            let postCount = places > 1 && people.rng.chance(0.5) ? 2 : 1
+            for n in 0..<postCount {
+                let capacity = n == 0 ? places - (postCount - 1) * places / 2 : places / 2
+                var post: FieldValues = [
+                    "enterpriseCode": enterprise["creditCode"] ?? "", "title": Self.postTitles[(n + Int(people.rng.next() % 7)) % Self.postTitles.count],
+                    "capacity": String(max(1, capacity)), "districtCode": enterprise["districtCode"] ?? "",
+                    "periodStart": "\(thisYear)-03", "periodEnd": "\(thisYear)-06",
+                ]
+                if n == 1, post["title"] == city.internshipPosts.last?["title"] { post["title"] = "综合实习岗" }
+                if people.rng.chance(0.6) { post["programCodes"] = people.rng.pick(associateMajors) }
+                city.internshipPosts.append(post)
+            }
+        }
         return city
     }
+
+    static let postTitles = ["软件开发实习生", "生产运营实习生", "质量检测实习生", "设备维护实习生", "数据分析实习生", "电子装配实习生", "市场营销实习生"]
 
     static let tradeNames = ["华创", "鹏城", "前海", "南山智造", "光明新材", "坪山芯", "龙岗通信", "宝安精密", "福田数联", "罗湖云", "盐田港航", "大鹏海洋", "龙华智能", "深蓝", "湾区"]
 }

@@ -48,7 +48,40 @@ enum DemoSeeder {
         try await write(StudentResource.self, city.students)
         try await write(EnterpriseResource.self, city.enterprises)
         try await write(TrainingBaseResource.self, city.trainingBases)
+        try await write(InternshipPostResource.self, city.internshipPosts)
+        try await writeChoices(app, seed: seed, log: log)
         try await services.audit.append(AuditLog.Entry(actor: "system", action: "demo", entity: "registry", detail: "scale \(scale.rawValue), seed \(seed)"), on: app.db)
+    }
+
+    /// One student in ten of the higher-vocational levels ranks three to five posts.
+    static func writeChoices(_ app: Application, seed: UInt64, log: @Sendable (String) -> Void) async throws {
+        guard let sql = app.db as? any SQLDatabase else { return }
+        let posts = try await sql.select().column("id").from("internship_posts").orderBy("id").all().map { try $0.decode(column: "id", as: UUID.self) }
+        guard posts.count >= 5 else { return }
+        let students = try await sql.select().column("id").from("students").where("level", .notEqual, "secondary").orderBy("id").all().map { try $0.decode(column: "id", as: UUID.self) }
+        var rng = SeededGenerator(seed: seed &+ 25)
+        var rows: [(UUID, UUID, Int)] = []
+        for student in students where rng.chance(0.1) {
+            var chosen: [UUID] = []
+            while chosen.count < Int.random(in: 3...5, using: &rng) {
+                // Popular employers attract more choices: bias towards the front of the list.
+                let u = Double.random(in: 0..<1, using: &rng)
+                let post = posts[Int(Double(posts.count) * u * u)]
+                if !chosen.contains(post) { chosen.append(post) }
+            }
+            rows += chosen.enumerated().map { (student, $1, $0 + 1) }
+        }
+        log("实习志愿 internship choices: \(rows.count)")
+        let now = Date()
+        let choices = rows
+        try await app.db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            for chunk in choices.chunked(5_000) {
+                var insert = sql.insert(into: "internship_preferences").columns("id", "student_id", "post_id", "choice_rank", "created_at")
+                for (student, post, rank) in chunk { insert = insert.values(UUID(), student, post, rank, now) }
+                try await insert.run()
+            }
+        }
     }
 
     struct DemoError: Error, CustomStringConvertible {

@@ -1,0 +1,82 @@
+import Foundation
+import Plot
+import Registry
+
+/// 实习分配轮次: the rounds the caller may see; the city runs new ones here.
+struct RoundsPage {
+    let layout: PageLayout
+    let rounds: [InternshipAllocation.Summary]
+    let canRun: Bool
+
+    func render() -> String {
+        let l = layout.language
+        return layout.render(
+            .div(
+                .if(canRun, .form(
+                    .method(.post), .action("/internships/rounds"), .id("run-round"),
+                    .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
+                    .label(.for("round-name"), .text(l.t("轮次名称", "Round name"))),
+                    .input(.type(.text), .name("name"), .id("round-name"), .required(true)),
+                    .label(.for("round-seed"), .text(l.t("随机种子（决定同分排序）", "Seed (decides ties)"))),
+                    .input(.type(.number), .name("seed"), .id("round-seed"), .value("2020")),
+                    .button(.type(.submit), .id("run"), .text(l.t("运行分配", "Run allocation")))
+                )),
+                .table(
+                    .id("rounds"),
+                    .thead(.tr(
+                        .th(.text(l.t("轮次", "Round"))), .th(.text(l.t("状态", "Status"))), .th(.text(l.t("学生", "Students"))),
+                        .th(.text(l.t("已安置", "Placed"))), .th(.text(l.t("岗位名额", "Places"))), .th(.text(l.t("种子", "Seed")))
+                    )),
+                    .tbody(.forEach(rounds) { r in
+                        .tr(
+                            .td(.a(.href("/internships/rounds/\(r.id.uuidString)"), .text(r.name))),
+                            .td(.text(r.status == "published" ? l.t("已发布", "published") : l.t("草稿", "draft"))),
+                            .td(.text(String(r.students))), .td(.text(String(r.placed))), .td(.text(String(r.places))), .td(.text(String(r.seed)))
+                        )
+                    })
+                )
+            )
+        )
+    }
+}
+
+/// One round's placements in the caller's scope, each with why higher choices were not given.
+struct RoundPage {
+    let layout: PageLayout
+    let round: InternshipAllocation.Summary
+    let placements: [InternshipRoundAPIController.Placement]
+    let names: [UUID: String]
+    let posts: [UUID: String]
+    let canPublish: Bool
+
+    func render() -> String {
+        let l = layout.language
+        func reason(_ code: String) -> String {
+            code == "not_acceptable" ? l.t("企业不接受该学生", "not acceptable to the enterprise") : l.t("名额已满，录取者排名更高", "full with better-ranked students")
+        }
+        return layout.render(
+            .div(
+                .p(.id("round-summary"), .text(l.t(
+                    "\(round.status == "published" ? "已发布" : "草稿")：\(round.students) 名学生中 \(round.placed) 名获得岗位，共 \(round.places) 个名额。",
+                    "\(round.status): \(round.placed) of \(round.students) students placed in \(round.places) places."))),
+                .if(canPublish && round.status == "draft", .form(
+                    .method(.post), .action("/internships/rounds/\(round.id.uuidString)/publish"),
+                    .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
+                    .button(.type(.submit), .id("publish"), .text(l.t("发布（不可撤销）", "Publish (final)")))
+                )),
+                .table(
+                    .id("placements"),
+                    .thead(.tr(.th(.text(l.t("学生", "Student"))), .th(.text(l.t("岗位", "Post"))), .th(.text(l.t("第几志愿", "Choice"))), .th(.text(l.t("更高志愿未录取原因", "Why not higher choices"))))),
+                    .tbody(.forEach(placements) { p in
+                        .tr(
+                            .td(.text(names[p.studentId] ?? p.studentId.uuidString)),
+                            .td(.text(p.postId.flatMap { posts[$0] } ?? l.t("未安置", "not placed"))),
+                            .td(.text(p.choiceRank.map(String.init) ?? "—")),
+                            .td(.text(p.higherChoices.map { "\(UUID(uuidString: $0.postId).flatMap { posts[$0] } ?? $0.postId)：\(reason($0.reason))" }.joined(separator: "；")))
+                        )
+                    })
+                )
+            )
+        )
+    }
+}
