@@ -35,6 +35,8 @@ func routes(_ app: Application) throws {
         authed.get("internship-quotas", use: InternshipQuotaAPIController.list)
         authed.get("students", ":id", "internship-preferences", use: InternshipPreferenceAPIController.show)
         authed.put("students", ":id", "internship-preferences", use: InternshipPreferenceAPIController.replace)
+        authed.get("internship-posts", ":id", "applicants", use: InternshipRankingAPIController.applicants)
+        authed.put("internship-posts", ":id", "ranking", use: InternshipRankingAPIController.replace)
         authed.get("internship-rounds", use: InternshipRoundAPIController.list)
         authed.post("internship-rounds", use: InternshipRoundAPIController.run)
         authed.post("internship-rounds", ":id", "publish", use: InternshipRoundAPIController.publish)

@@ -122,4 +122,44 @@ struct InternshipTests {
             #expect(audited == ["run_internship_round", "publish_internship_round"])
         }
     }
+
+    @Test func anEnterprisesOwnRankingReplacesTheRule() async throws {
+        try await withFixture { app, f in
+            let codeA = try await creditCode(app, f.enterpriseA)
+            let (post, _) = try await createPost(app, f, as: .enterprise, enterprise: codeA, title: "单人岗位", capacity: 1, programs: f.programA)
+            let p = try #require(post)
+            _ = await setChoices(app, f.token(.cityAdmin), student: f.studentsA[0], posts: [p])
+            _ = await setChoices(app, f.token(.cityAdmin), student: f.studentsB[0], posts: [p])
+            // The enterprise sees its applicants (no identity numbers); other enterprises' staff do not.
+            try await app.testing().test(.GET, "api/v1/internship-posts/\(p)/applicants", headers: .bearer(f.token(.enterprise))) { res in
+                #expect(res.status == .ok)
+                let applicants = try res.content.decode(InternshipRankingAPIController.Applicants.self)
+                #expect(Set(applicants.items.map(\.studentId)) == [f.studentsA[0], f.studentsB[0]])
+                for id in f.studentIDNumbersA { #expect(!bodyString(res).contains(id)) }
+            }
+            try await app.testing().test(.GET, "api/v1/internship-posts/\(p)/applicants", headers: .bearer(f.token(.learner))) { res in
+                #expect(res.status == .forbidden)
+            }
+            // A student who did not apply cannot be ranked.
+            try await app.testing().test(.PUT, "api/v1/internship-posts/\(p)/ranking", headers: .bearer(f.token(.enterprise)), beforeRequest: { req in
+                try req.content.encode(InternshipRankingAPIController.Ranking(studentIds: [f.studentsA[1]]))
+            }, afterResponse: { res in #expect(res.status == .unprocessableEntity) })
+            // The enterprise prefers B0, whom the default rule would rank lower (program mismatch, other district).
+            try await app.testing().test(.PUT, "api/v1/internship-posts/\(p)/ranking", headers: .bearer(f.token(.enterprise)), beforeRequest: { req in
+                try req.content.encode(InternshipRankingAPIController.Ranking(studentIds: [f.studentsB[0]]))
+            }, afterResponse: { res in #expect(res.status == .ok) })
+            var roundID = ""
+            try await app.testing().test(.POST, "api/v1/internship-rounds", headers: .bearer(f.token(.cityAdmin)), beforeRequest: { req in
+                try req.content.encode(["name": "企业自定排序"])
+            }, afterResponse: { res in roundID = try res.content.decode(InternshipAllocation.Summary.self).id.uuidString })
+            try await app.testing().test(.GET, "api/v1/internship-rounds/\(roundID)/placements", headers: .bearer(f.token(.cityAdmin))) { res in
+                let items = try res.content.decode(InternshipRoundAPIController.Placements.self).items
+                let byStudent = Dictionary(uniqueKeysWithValues: items.map { ($0.studentId, $0) })
+                #expect(byStudent[f.studentsB[0]]?.postId == p)
+                // A0 was left out of the enterprise's ranking: not acceptable to it
+                #expect(byStudent[f.studentsA[0]]?.postId == nil)
+                #expect(byStudent[f.studentsA[0]]?.higherChoices.map(\.reason) == ["not_acceptable"])
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ enum Migrations {
             CreateEnterprise(), CreateTrainingBase(),
             // 002 - internship allocation
             CreateInternshipPost(), CreateInternshipPreference(), CreateInternshipRound(), CreateInternshipPlacement(),
+            CreateInternshipPostRanking(),
         ]
     }
 }

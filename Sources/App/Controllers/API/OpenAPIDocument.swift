@@ -39,6 +39,16 @@ enum OpenAPIDocument {
                                  parameters: [idParameter], body: ref("Choices"),
                                  responses: ["200": jsonResponse("Choices", ref("StudentChoices")), "400": problem, "401": problem, "403": problem, "404": problem, "422": problem]),
             ],
+            "/internship-posts/{id}/applicants": [
+                "get": operation("internshipApplicants", "Who applied to a post (its enterprise, the city or the district): names, schools, programs — no identity numbers", tag: "internships",
+                                 parameters: [idParameter],
+                                 responses: ["200": jsonResponse("Applicants", ref("Applicants")), "401": problem, "403": problem, "404": problem]),
+            ],
+            "/internship-posts/{id}/ranking": [
+                "put": operation("rankInternshipApplicants", "The enterprise's own ranking of a post's applicants, best first; replaces the default rule for the post (empty list: back to the rule)", tag: "internships",
+                                 parameters: [idParameter], body: ref("ApplicantRanking"),
+                                 responses: ["200": jsonResponse("Applicants", ref("Applicants")), "400": problem, "401": problem, "403": problem, "404": problem, "422": problem]),
+            ],
             "/internship-rounds": [
                 "get": operation("listInternshipRounds", "Allocation rounds (drafts for the city and districts, published ones for everyone)", tag: "internships",
                                  responses: ["200": jsonResponse("Rounds", ref("RoundList")), "401": problem]),
@@ -94,6 +104,20 @@ enum OpenAPIDocument {
                 ],
             ],
             "AuditPage": pageSchema("AuditEvent"),
+            "ApplicantRanking": ["type": "object", "required": ["studentIds"], "additionalProperties": false, "properties": ["studentIds": ["type": "array", "items": uuid]]],
+            "Applicants": [
+                "type": "object", "required": ["postId", "items"], "additionalProperties": false,
+                "properties": [
+                    "postId": uuid,
+                    "items": ["type": "array", "items": [
+                        "type": "object", "additionalProperties": false, "required": ["studentId", "name", "institutionCode", "programCode", "choiceRank"],
+                        "properties": [
+                            "studentId": uuid, "name": ["type": "string"], "institutionCode": ["type": "string"], "programCode": ["type": "string"],
+                            "choiceRank": ["type": "integer"], "position": ["type": "integer"],
+                        ],
+                    ] as Object],
+                ],
+            ],
             "Choices": ["type": "object", "required": ["postIds"], "additionalProperties": false, "properties": ["postIds": ["type": "array", "items": uuid]]],
             "StudentChoices": [
                 "type": "object", "required": ["studentId", "postIds", "maxChoices"], "additionalProperties": false,

@@ -8,8 +8,8 @@ import Vapor
 /// ranks each post's applicants, computes the stable matching, proves it stable, explains
 /// every student's result and saves the round as a draft.
 ///
-/// Ranking rule (applied where an enterprise has not ranked applicants itself — explicit
-/// rankings are not stored yet): an applicant whose program is one the post asks for (or any
+/// A post's applicants are ranked by its enterprise's own ranking where it has given one
+/// (applicants it left out are not acceptable to it); otherwise by the default rule: an applicant whose program is one the post asks for (or any
 /// program, when the post names none) scores 100; an applicant whose school is in the post's
 /// district scores 10 more; ties are broken by `ApplicantRanking.tieBreak(seed:id:)`, so the
 /// same seed always gives the same round.
@@ -69,8 +69,15 @@ struct InternshipAllocation {
                 ))
             }
         }
-        let rankings = applicants.map { list in
-            Self.rule.rank(list, seed: seed).compactMap { UUID(uuidString: $0).flatMap { studentIndex[$0] } }
+        var explicit = [[Int]](repeating: [], count: posts.count)
+        var hasExplicit = [Bool](repeating: false, count: posts.count)
+        for row in try await sql.select().columns("post_id", "student_id").from("internship_post_rankings").orderBy("post_id").orderBy("position").all() {
+            guard let p = postIndex[try row.decode(column: "post_id", as: UUID.self)] else { continue }
+            hasExplicit[p] = true
+            if let s = studentIndex[try row.decode(column: "student_id", as: UUID.self)] { explicit[p].append(s) }
+        }
+        let rankings = applicants.enumerated().map { p, list in
+            hasExplicit[p] ? explicit[p] : Self.rule.rank(list, seed: seed).compactMap { UUID(uuidString: $0).flatMap { studentIndex[$0] } }
         }
         progress?("匹配 matching")
         let instance = try MatchingInstance(studentChoices: choices, postRanking: rankings, capacities: posts.map(\.capacity))
