@@ -89,7 +89,7 @@ struct MatchingPropertyTests {
         return results
     }
 
-    func randomInstance(_ rng: inout SplitMix, students: Int, posts: Int) -> MatchingInstance {
+    func randomInstance(_ rng: inout SplitMix64, students: Int, posts: Int) -> MatchingInstance {
         var choices: [[Int]] = []
         for _ in 0..<students {
             choices.append(Array((0..<posts).shuffled(using: &rng).prefix(Int.random(in: 0...posts, using: &rng))))
@@ -111,7 +111,7 @@ struct MatchingPropertyTests {
 
     @Test(arguments: 0..<300)
     func resultsAreStableWithinCapacityAndOptimal(seed: Int) {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         let instance = randomInstance(&rng, students: Int.random(in: 1...6, using: &rng), posts: Int.random(in: 1...4, using: &rng))
         let stable = allStableMatchings(instance)
         #expect(!stable.isEmpty) // a stable matching always exists
@@ -134,18 +134,5 @@ struct MatchingPropertyTests {
         }
         // Rural hospitals theorem: the same students are placed in every stable matching.
         #expect(Set(best.unmatchedStudents) == Set(enterprise.unmatchedStudents))
-    }
-}
-
-/// A small seeded generator for the tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -50,9 +50,6 @@ public struct ApplicantRanking: Sendable, Equatable {
             h ^= UInt64(byte)
             h &*= 0x0000_0100_0000_01B3
         }
-        var z = seed &+ h &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        return SplitMix64.mix(seed &+ h &+ 0x9E37_79B9_7F4A_7C15)
     }
 }

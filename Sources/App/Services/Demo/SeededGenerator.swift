@@ -1,18 +1,9 @@
-/// SplitMix64: a small, fast generator whose whole output follows from its seed, so a demo
-/// city is the same on every machine.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import Matching
 
-    init(seed: UInt64) { state = seed }
+/// The demo city's generator: SplitMix64, so a city follows from its seed on every machine.
+typealias SeededGenerator = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// True with probability `p`.
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
 
