@@ -95,6 +95,25 @@ struct RegistryAPITests {
         }
     }
 
+    @Test func movingAnInstitutionMovesItsPeopleToTheNewDistrictScope() async throws {
+        try await withFixture { app, f in
+            let body: [String: JSONValue] = [
+                "code": "TEST-A", "name": "南山测试职业技术学院", "kind": "higher_vocational", "ownership": "public", "districtCode": .string(Fixture.districtB),
+            ]
+            try await app.testing().test(.PUT, "api/v1/institutions/\(f.schoolA)", headers: .bearer(f.token(.cityAdmin)), beforeRequest: { req in
+                try req.content.encode(body)
+            }, afterResponse: { res in #expect(res.status == .ok) })
+            // district A's administrator no longer sees school A's students
+            try await app.testing().test(.GET, "api/v1/students", headers: .bearer(f.token(.districtAdmin))) { res in
+                let total = try res.content.decode(RecordPage.self).total
+                #expect(total == 0)
+            }
+            let moved = try await app.sql.select().column("district_code").from("students").where("institution_code", .equal, "TEST-A").all()
+                .map { try $0.decode(column: "district_code", as: String.self) }
+            #expect(moved == [Fixture.districtB, Fixture.districtB])
+        }
+    }
+
     @Test func deletingAReferencedRecordIsAConflict() async throws {
         try await withFixture { app, f in
             try await app.testing().test(.DELETE, "api/v1/institutions/\(f.schoolA)", headers: .bearer(f.token(.cityAdmin))) { res in

@@ -90,7 +90,18 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         }
         let writer = writer(req, caller)
         let stored = try await Self.single(writer.prepare([RegistryWriter<Resource>.Input(values: values)], replacing: id))
-        try await writer.update(stored)
+        try await req.db.transaction { tx in
+            var inTransaction = writer
+            inTransaction.db = tx
+            try await inTransaction.update(stored)
+            // Children carry their institution's district as their scope key: move them with it.
+            if Resource.entity == .institution, let district = stored.placement.districtCode,
+               existing.placement.districtCode != district, let sql = tx as? any SQLDatabase {
+                for table in InstitutionResource.childTables {
+                    try await sql.update(table).set("district_code", to: district).where("institution_id", .equal, id).run()
+                }
+            }
+        }
         try await req.audit(req.auditEntry(action: "update", entity: Resource.path, recordID: id.uuidString))
         guard let updated = try await reader(req, caller).find(id) else { throw AppError.notFound }
         return updated.body

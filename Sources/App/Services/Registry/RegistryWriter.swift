@@ -19,7 +19,7 @@ typealias ProgressReporter = @Sendable (WritePhase, _ done: Int, _ total: Int) -
 /// and de-duplicated first; any error rejects the batch with every error and nothing written.
 /// Good batches go in one transaction as multi-row INSERTs.
 struct RegistryWriter<Resource: RegistryResource>: Sendable {
-    let db: any Database
+    var db: any Database
     let caller: CallerScope
     let vault: PersonalDataVault
     let catalog: ReferenceCatalog

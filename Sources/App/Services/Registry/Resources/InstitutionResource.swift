@@ -10,6 +10,8 @@ enum InstitutionResource: RegistryResource {
     static let titleEn = "Institutions"
     static let naturalKeys = [NaturalKey(columns: ["code"], field: "code")]
     static let immutableFields = ["code"]
+    /// Tables whose rows take their district from their institution.
+    static let childTables = ["program_clusters", "programs", "teachers", "students"]
 
     static func addReferences(of record: Record, to needs: inout ReferenceNeeds) {}
 
