@@ -8,7 +8,9 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("BASE", "http://127.0.0.1:8080")
 OUT = os.environ.get("OUT", tempfile.mkdtemp())
@@ -23,6 +25,15 @@ def check(condition: bool, what: str) -> None:
         sys.exit("browser check failed: " + what)
     passed += 1
     print("ok -", what, flush=True)
+
+
+def text_appears(element_id: str, text: str, seconds: float = 10) -> bool:
+    """Waits for the page that a click loads: the element may belong to the page being left."""
+    try:
+        return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: text in d.find_element(By.ID, element_id).text)
+    except Exception:
+        return False
 
 
 options = webdriver.ChromeOptions()
@@ -89,10 +100,10 @@ try:
     driver.get(BASE + "/internships/rounds")
     driver.find_element(By.ID, "round-name").send_keys("浏览器测试轮次")
     driver.find_element(By.ID, "run").click()
-    check("草稿" in driver.find_element(By.ID, "round-summary").text, "running a round shows its draft result")
+    check(text_appears("round-summary", "草稿"), "running a round shows its draft result")
     check(len(driver.find_elements(By.CSS_SELECTOR, "#placements tbody tr")) > 0, "the round lists placements")
     driver.find_element(By.ID, "publish").click()
-    check("已发布" in driver.find_element(By.ID, "round-summary").text, "publishing the round is shown")
+    check(text_appears("round-summary", "已发布"), "publishing the round is shown")
     driver.save_screenshot(os.path.join(OUT, "round.png"))
 
     # English switch and sign-out
