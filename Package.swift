@@ -34,10 +34,13 @@ let package = Package(
         ),
         // Pure: stable matching with capacities (internship allocation), rankings, quotas.
         .target(name: "Matching", swiftSettings: strict),
+        // Pure: enterprise demand against graduates — gap tables, adjustment signals, skill
+        // gaps, the cooperation negative-list check.
+        .target(name: "SupplyDemand", swiftSettings: strict),
         .target(
             name: "App",
             dependencies: [
-                "Registry", "Spreadsheet", "Matching",
+                "Registry", "Spreadsheet", "Matching", "SupplyDemand",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -52,13 +55,14 @@ let package = Package(
         .executableTarget(name: "zhijiao", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
             name: "ZhijiaoBenchmarks",
-            dependencies: ["App", "Registry", "Spreadsheet", "Matching", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", .product(name: "Vapor", package: "vapor")],
             path: "Benchmarks/ZhijiaoBenchmarks",
             swiftSettings: strict
         ),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: strict),
+        .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
             dependencies: [

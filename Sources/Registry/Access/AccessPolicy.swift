@@ -3,6 +3,7 @@ import Foundation
 /// The registry's kinds of record, as the access policy sees them.
 public enum RegistryEntity: String, CaseIterable, Sendable {
     case institution, programCluster, program, teacher, student, enterprise, trainingBase, internshipPost
+    case labourDemand, occupationMapping, programYear, cooperationAgreement, negativeListEntry
 }
 
 /// Where a record sits: the keys that scope rules compare against a caller's scope.
@@ -46,6 +47,9 @@ public enum AccessPolicy {
         // Institutions, clusters and programs are the public face of the system: every
         // signed-in role may look them up.
         case (_, .institution), (_, .programCluster), (_, .program): .all
+        // The city's reference tables for the labour market, and enrolment counts (no person
+        // in them), are open to every signed-in role.
+        case (_, .occupationMapping), (_, .negativeListEntry), (_, .programYear): .all
         case (.districtAdmin, _): caller.districtCode.map(RowFilter.district) ?? .none
         case (.schoolAdmin, .teacher), (.schoolAdmin, .student), (.schoolAdmin, .trainingBase),
              (.teacher, .student):
@@ -53,6 +57,10 @@ public enum AccessPolicy {
         case (.teacher, .teacher): caller.teacherID.map(RowFilter.record) ?? .none
         // Internship posts are offered to every school and learner; an enterprise sees its own.
         case (.schoolAdmin, .internshipPost), (.teacher, .internshipPost), (.learner, .internshipPost): .all
+        // Demand is posted for schools and learners to read, like internship posts.
+        case (.schoolAdmin, .labourDemand), (.teacher, .labourDemand), (.learner, .labourDemand): .all
+        case (.schoolAdmin, .cooperationAgreement): caller.institutionID.map(RowFilter.institution) ?? .none
+        case (.enterprise, .labourDemand), (.enterprise, .cooperationAgreement): caller.enterpriseID.map(RowFilter.enterprise) ?? .none
         case (.schoolAdmin, .enterprise), (.teacher, .enterprise): .all
         case (.enterprise, .enterprise), (.enterprise, .trainingBase), (.enterprise, .internshipPost):
             caller.enterpriseID.map(RowFilter.enterprise) ?? .none
@@ -69,9 +77,10 @@ public enum AccessPolicy {
         case (.districtAdmin, _):
             return caller.districtCode != nil && placement.districtCode == caller.districtCode
         case (.schoolAdmin, .programCluster), (.schoolAdmin, .program), (.schoolAdmin, .teacher),
-             (.schoolAdmin, .student), (.schoolAdmin, .trainingBase):
+             (.schoolAdmin, .student), (.schoolAdmin, .trainingBase), (.schoolAdmin, .programYear),
+             (.schoolAdmin, .cooperationAgreement):
             return caller.institutionID != nil && placement.institutionID == caller.institutionID
-        case (.enterprise, .enterprise), (.enterprise, .trainingBase), (.enterprise, .internshipPost):
+        case (.enterprise, .enterprise), (.enterprise, .trainingBase), (.enterprise, .internshipPost), (.enterprise, .labourDemand):
             return caller.enterpriseID != nil && placement.enterpriseID == caller.enterpriseID
         default:
             return false

@@ -7,6 +7,8 @@ public struct ProgramRecord: RegistryRecord, Hashable {
     /// The program cluster (by name) at the same institution, if any.
     public var clusterName: String?
     public var startYear: Int?
+    /// Skills the program teaches (lower-cased terms), set against the skills demand asks for.
+    public var skillsTaught: [String] = []
 
     public static let fields: [FieldSpec] = [
         FieldSpec("institutionCode", "机构代码", .text(maxLength: 20), "Code of the institution"),
@@ -14,6 +16,7 @@ public struct ProgramRecord: RegistryRecord, Hashable {
         FieldSpec("name", "专业名称", .text(maxLength: 100), required: false, "Name; defaults to the catalogue name"),
         FieldSpec("clusterName", "所属专业群", .text(maxLength: 100), required: false, "Program cluster at the same institution"),
         FieldSpec("startYear", "开设年份", .integer(min: 1950, max: 2100), required: false, "Year the program opened"),
+        FieldSpec("skillsTaught", "教授技能", .text(maxLength: 2000), required: false, "Skills the program teaches, separated by ; or 、"),
     ]
 
     public static func validate(_ v: FieldValues, catalog: ReferenceCatalog, today: CivilDate) -> Result<Self, ValidationFailure> {
@@ -26,8 +29,9 @@ public struct ProgramRecord: RegistryRecord, Hashable {
         if r.optional("startYear", v["startYear"]) != nil {
             startYear = r.integer("startYear", v["startYear"], min: 1950, max: today.year + 1)
         }
+        let skills = r.skills("skillsTaught", v["skillsTaught"])
         guard r.errors.isEmpty, let institution, let entry else { return .failure(.init(r.errors)) }
-        return .success(ProgramRecord(institutionCode: institution, catalogCode: entry.code, name: name ?? entry.name, level: entry.level, clusterName: cluster, startYear: startYear))
+        return .success(ProgramRecord(institutionCode: institution, catalogCode: entry.code, name: name ?? entry.name, level: entry.level, clusterName: cluster, startYear: startYear, skillsTaught: skills))
     }
 
 }
