@@ -41,13 +41,15 @@ func routes(_ app: Application) throws {
         authed.post("internship-rounds", use: InternshipRoundAPIController.run)
         authed.post("internship-rounds", ":id", "publish", use: InternshipRoundAPIController.publish)
         authed.get("internship-rounds", ":id", "placements", use: InternshipRoundAPIController.placements)
-        try authed.register(collection: RegistryAPIController<InstitutionResource>())
-        try authed.register(collection: RegistryAPIController<ProgramClusterResource>())
-        try authed.register(collection: RegistryAPIController<ProgramResource>())
-        try authed.register(collection: RegistryAPIController<TeacherResource>())
-        try authed.register(collection: RegistryAPIController<StudentResource>())
-        try authed.register(collection: RegistryAPIController<EnterpriseResource>())
-        try authed.register(collection: RegistryAPIController<TrainingBaseResource>())
-        try authed.register(collection: RegistryAPIController<InternshipPostResource>())
+        authed.get("market", "gaps", use: MarketAPIController.gaps)
+        authed.get("market", "skill-gaps", use: MarketAPIController.skillGaps)
+        authed.get("market", "signals", use: MarketAPIController.programSignals)
+        authed.get("market", "openings", use: MarketAPIController.openings)
+        authed.get("search", use: SearchAPIController.search)
+        authed.get("cooperation-violations", use: CooperationAPIController.violations)
+        authed.get("cooperation-agreements", ":id", "violations", use: CooperationAPIController.check)
+        for resource in RegistryResources.all { try authed.register(collection: registryAPI(resource)) }
     }
 }
+
+private func registryAPI<R: RegistryResource>(_: R.Type) -> any RouteCollection { RegistryAPIController<R>() }

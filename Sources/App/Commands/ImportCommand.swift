@@ -41,10 +41,7 @@ struct ImportCommandError: Error, CustomStringConvertible {
 
 /// The registry resources by their path name, for commands and pages that take a kind.
 enum RegistryKinds {
-    static let paths = [
-        InstitutionResource.path, ProgramClusterResource.path, ProgramResource.path, TeacherResource.path,
-        StudentResource.path, EnterpriseResource.path, TrainingBaseResource.path, InternshipPostResource.path,
-    ]
+    static var paths: [String] { RegistryResources.paths }
 
     static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?) async throws -> Int {
         func run<R: RegistryResource>(_: R.Type) async throws -> Int {
@@ -52,16 +49,9 @@ enum RegistryKinds {
             writer.progress = progress
             return try await RegistryImporter(writer: writer).importFile(data, fileName: fileName)
         }
-        switch kind {
-        case InstitutionResource.path: return try await run(InstitutionResource.self)
-        case ProgramClusterResource.path: return try await run(ProgramClusterResource.self)
-        case ProgramResource.path: return try await run(ProgramResource.self)
-        case TeacherResource.path: return try await run(TeacherResource.self)
-        case StudentResource.path: return try await run(StudentResource.self)
-        case EnterpriseResource.path: return try await run(EnterpriseResource.self)
-        case TrainingBaseResource.path: return try await run(TrainingBaseResource.self)
-        case InternshipPostResource.path: return try await run(InternshipPostResource.self)
-        default: throw ImportCommandError(description: "unknown kind '\(kind)'; use one of \(paths.joined(separator: ", "))")
+        guard let resource = RegistryResources.named(kind) else {
+            throw ImportCommandError(description: "unknown kind '\(kind)'; use one of \(paths.joined(separator: ", "))")
         }
+        return try await run(resource)
     }
 }

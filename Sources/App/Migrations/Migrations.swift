@@ -11,6 +11,9 @@ enum Migrations {
             // 002 - internship allocation
             CreateInternshipPost(), CreateInternshipPreference(), CreateInternshipRound(), CreateInternshipPlacement(),
             CreateInternshipPostRanking(),
+            // 003 - industry–education matching: demand, supply, cooperation
+            CreateLabourDemand(), CreateOccupationMapping(), CreateProgramYear(), CreateCooperationAgreement(),
+            CreateNegativeListEntry(), AddProgramSkillsTaught(),
         ]
     }
 }

@@ -76,10 +76,14 @@ extension FieldReader {
     }
 }
 
-extension OccupationCatalog.Entry {
-    /// The 小类 (`4-04-05`) this occupation belongs to: the level gaps are computed at.
-    public var smallGroup: String {
+extension OccupationCatalog {
+    /// The 小类 (`4-04-05`) an occupation code belongs to: the level gaps are computed at.
+    public static func smallGroup(of code: String) -> String {
         let parts = code.split(separator: "-")
         return parts.count > 3 ? parts.prefix(3).joined(separator: "-") : code
     }
+}
+
+extension OccupationCatalog.Entry {
+    public var smallGroup: String { OccupationCatalog.smallGroup(of: code) }
 }

@@ -68,6 +68,9 @@ public struct LabourDemandRecord: RegistryRecord, Hashable {
         ))
     }
 
+    /// The 小类 the demand counts under.
+    public var occupationGroup: String { OccupationCatalog.smallGroup(of: occupationCode) }
+
     /// The year the demand counts in.
     public var year: Int { Int(periodStart.prefix(4)) ?? 0 }
 }

@@ -306,16 +306,10 @@ enum OpenAPIDocument {
         }
     }
 
-    static var resources: [ResourceDoc] {
-        [
-            doc(InstitutionResource.self, "Institution"), doc(ProgramClusterResource.self, "ProgramCluster"), doc(ProgramResource.self, "Program"),
-            doc(TeacherResource.self, "Teacher"), doc(StudentResource.self, "Student"), doc(EnterpriseResource.self, "Enterprise"),
-            doc(TrainingBaseResource.self, "TrainingBase"), doc(InternshipPostResource.self, "InternshipPost"),
-        ]
-    }
+    static var resources: [ResourceDoc] { RegistryResources.all.map { doc($0) } }
 
-    static func doc<R: RegistryResource>(_: R.Type, _ name: String) -> ResourceDoc {
-        ResourceDoc(path: R.path, name: name, titleEn: R.titleEn, fields: R.Record.fields, filterable: RegistryReader<R>.filterableFields, hasIdentity: R.hasIdentity)
+    static func doc<R: RegistryResource>(_: R.Type) -> ResourceDoc {
+        ResourceDoc(path: R.path, name: R.schemaName, titleEn: R.titleEn, fields: R.Record.fields, filterable: RegistryReader<R>.filterableFields, hasIdentity: R.hasIdentity)
     }
 
     // MARK: - Pieces

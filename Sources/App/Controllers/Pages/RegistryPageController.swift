@@ -73,8 +73,8 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
     func canImport(_ caller: Caller) -> Bool {
         switch caller.scope.role {
         case .cityAdmin, .districtAdmin: true
-        case .schoolAdmin: [.programCluster, .program, .teacher, .student, .trainingBase].contains(Resource.entity)
-        case .enterprise: [.enterprise, .trainingBase, .internshipPost].contains(Resource.entity)
+        case .schoolAdmin: [.programCluster, .program, .teacher, .student, .trainingBase, .programYear, .cooperationAgreement].contains(Resource.entity)
+        case .enterprise: [.enterprise, .trainingBase, .internshipPost, .labourDemand].contains(Resource.entity)
         default: false
         }
     }
@@ -100,14 +100,9 @@ enum RegistryPages {
         }
     }
 
-    static let navigation: [Item] = [
-        item(InstitutionResource.self), item(ProgramClusterResource.self), item(ProgramResource.self), item(TeacherResource.self),
-        item(StudentResource.self), item(EnterpriseResource.self), item(TrainingBaseResource.self), item(InternshipPostResource.self),
-    ]
+    static let navigation: [Item] = RegistryResources.all.map { item($0) }
 
-    static var all: [any RouteCollection] { [
-        RegistryPageController<InstitutionResource>(), RegistryPageController<ProgramClusterResource>(), RegistryPageController<ProgramResource>(),
-        RegistryPageController<TeacherResource>(), RegistryPageController<StudentResource>(), RegistryPageController<EnterpriseResource>(),
-        RegistryPageController<TrainingBaseResource>(), RegistryPageController<InternshipPostResource>(),
-    ] }
+    static var all: [any RouteCollection] { RegistryResources.all.map { page($0) } }
+
+    static func page<R: RegistryResource>(_: R.Type) -> any RouteCollection { RegistryPageController<R>() }
 }

@@ -26,17 +26,23 @@ enum RegistryExport<Resource: RegistryResource> {
     }
 
     static func response(rows: [RecordBody], format: String) throws -> Response {
-        let table = table(rows)
+        try TableDownload.response(table(rows), format: format, fileStem: Resource.path, sheetName: Resource.titleZh)
+    }
+}
+
+/// A table as a CSV or XLSX download, named with today's date.
+enum TableDownload {
+    static func response(_ table: Table, format: String, fileStem: String, sheetName: String) throws -> Response {
         let stamp = CivilDate(date: Date()).description
         let response = Response(status: .ok)
         if format == "xlsx" {
-            response.body = .init(data: try XLSXWriter.write(table, sheetName: Resource.titleZh))
+            response.body = .init(data: try XLSXWriter.write(table, sheetName: sheetName))
             response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         } else {
             response.body = .init(data: Data(CSVWriter.write(table)))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         }
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Resource.path)-\(stamp).\(format)\"")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileStem)-\(stamp).\(format)\"")
         return response
     }
 }

@@ -36,7 +36,7 @@ enum ProgramResource: RegistryResource {
             columns: [
                 ("institution_code", .text(r.institutionCode)), ("catalog_code", .text(r.catalogCode)), ("name", .text(r.name)),
                 ("level", .text(r.level.rawValue)), ("cluster_name", .text(r.clusterName)), ("cluster_id", .uuid(clusterID)),
-                ("start_year", .int(r.startYear)),
+                ("start_year", .int(r.startYear)), ("skills_taught", .text(SkillList.join(r.skillsTaught))),
             ]
         ))
     }

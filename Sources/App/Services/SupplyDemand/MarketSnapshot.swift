@@ -1,0 +1,67 @@
+import Foundation
+import Registry
+import SQLKit
+import SupplyDemand
+
+/// The market as stored right now: demand facts, graduate facts and the occupation map, with
+/// the names pages and exports show for their keys.
+struct MarketSnapshot: Sendable {
+    let demand: [DemandFact]
+    let supply: [SupplyFact]
+    let map: OccupationMap
+    let catalog: ReferenceCatalog
+    let policy: SignalPolicy
+
+    static func load(_ sql: any SQLDatabase, catalog: ReferenceCatalog, policy: SignalPolicy = SignalPolicy()) async throws -> MarketSnapshot {
+        async let demand = MarketFacts.demand(sql)
+        async let supply = MarketFacts.supply(sql)
+        async let map = MarketFacts.occupationMap(sql)
+        return MarketSnapshot(demand: try await demand, supply: try await supply, map: try await map, catalog: catalog, policy: policy)
+    }
+
+    func table(_ dimension: GapDimension) -> GapTable {
+        GapTable(dimension: dimension, demand: demand, supply: supply, map: map)
+    }
+
+    var signals: ProgramSignals { ProgramSignals(table: table(.occupation), map: map, policy: policy) }
+
+    /// The year asked for, else the latest on record.
+    func year(_ asked: Int?, in table: GapTable) -> Int? { asked ?? table.latestYear }
+
+    /// The display name of a key of `dimension`.
+    func label(_ key: String, _ dimension: GapDimension, english: Bool = false) -> String {
+        switch dimension {
+        case .occupation:
+            return catalog.occupations[key]?.name ?? key
+        case .industryCluster:
+            if key == GapDimension.noCluster { return english ? "No cluster" : "未归集群" }
+            let cluster = catalog.industryClusters.first { $0.code == key }
+            return (english ? cluster?.nameEn : cluster?.nameZh) ?? key
+        case .district:
+            return catalog.divisions.districts[key]?.name ?? key
+        case .city:
+            return catalog.divisions.cityName
+        }
+    }
+
+    func programName(_ catalogCode: String) -> String { catalog.programs[catalogCode]?.name ?? catalogCode }
+}
+
+/// Which institutions' program signals a caller may see.
+enum MarketScope {
+    /// Institution codes in scope, or nil for every institution (the city).
+    static func institutionCodes(_ sql: any SQLDatabase, caller: CallerScope) async throws -> Set<String>? {
+        switch caller.role {
+        case .cityAdmin:
+            return nil
+        case .districtAdmin:
+            guard let district = caller.districtCode else { return [] }
+            return Set(try await sql.select().column("code").from("institutions").where("district_code", .equal, district).all().map { try $0.decode(column: "code", as: String.self) })
+        case .schoolAdmin, .teacher:
+            guard let id = caller.institutionID else { return [] }
+            return Set(try await sql.select().column("code").from("institutions").where("id", .equal, id).all().map { try $0.decode(column: "code", as: String.self) })
+        default:
+            return []
+        }
+    }
+}
