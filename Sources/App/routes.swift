@@ -22,6 +22,10 @@ func routes(_ app: Application) throws {
         pages.post("internships", "rounds", use: InternshipPageController.run)
         pages.get("internships", "rounds", ":id", use: InternshipPageController.round)
         pages.post("internships", "rounds", ":id", "publish", use: InternshipPageController.publish)
+        pages.get("market", use: MarketPageController.city)
+        pages.get("market", "schools", ":code", use: MarketPageController.school)
+        pages.get("market", "search", use: MarketPageController.search)
+        pages.get("market", "cooperation", use: MarketPageController.cooperation)
     }
 
     do { // API

@@ -50,3 +50,18 @@ import Testing
         #expect(NegativeListCheck.violations(of: AgreementText(kind: "x", title: "Ｄｅｐｏｓｉｔ required", terms: nil), rules: latin).count == 1)
     }
 }
+
+@Suite struct MappingSuggestionTests {
+    let groups = [(code: "4-04-05", name: "软件和信息技术服务人员"), (code: "6-25-04", name: "电子设备装配调试人员"), (code: "4-10-01", name: "餐饮服务人员")]
+
+    @Test func sharedNamePiecesSuggestTheGroup() {
+        #expect(MappingSuggestion.suggest(programName: "软件技术", occupations: groups) == ["4-04-05"])
+        // 电子 and 信息 each match one group once: a tie, broken by code.
+        #expect(MappingSuggestion.suggest(programName: "电子信息工程技术", occupations: groups) == ["4-04-05", "6-25-04"])
+    }
+
+    @Test func commonPiecesAloneSuggestNothing() {
+        // 技术 and 人员 are ignored: 园艺技术 shares nothing else.
+        #expect(MappingSuggestion.suggest(programName: "园艺技术", occupations: groups).isEmpty)
+    }
+}

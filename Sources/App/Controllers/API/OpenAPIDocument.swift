@@ -171,6 +171,7 @@ enum OpenAPIDocument {
             "ImportResult": ["type": "object", "required": ["inserted"], "properties": ["inserted": ["type": "integer"]]],
             "IdentityReveal": ["type": "object", "required": ["documentKind", "idNumber"], "properties": ["documentKind": ["type": "string"], "idNumber": ["type": "string"]]],
         ]
+        addMarket(paths: &paths, schemas: &schemas)
         for resource in resources {
             resource.addPaths(&paths)
             resource.addSchemas(&schemas)
@@ -179,7 +180,7 @@ enum OpenAPIDocument {
             "openapi": "3.0.3",
             "info": [
                 "title": "Zhijiao 职教 API", "version": "1.0.0",
-                "description": "Registry (数据中心) of Shenzhen's vocational education system. Every list and read is limited to the caller's scope; identity numbers are always masked except through the audited /identity endpoint. Errors are application/problem+json (RFC 9457) naming the field, in Chinese and English.",
+                "description": "Registry (数据中心) of Shenzhen's vocational education system, internship allocation, and industry–education matching. Every list and read is limited to the caller's scope; identity numbers are always masked except through the audited /identity endpoint. Errors are application/problem+json (RFC 9457) naming the field, in Chinese and English.",
             ],
             "servers": [["url": "/api/v1"]],
             "security": [["bearerAuth": [String]()], ["cookieAuth": [String]()]],

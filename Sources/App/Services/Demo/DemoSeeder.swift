@@ -28,7 +28,9 @@ enum DemoSeeder {
     /// Generates and writes the city, reporting each resource as it goes.
     static func load(_ app: Application, scale: DemoCity.Scale, seed: UInt64, progress: ProgressReporter? = nil, log: @Sendable (String) -> Void = { _ in }) async throws {
         let services = app.services
-        let city = DemoCity.generate(scale: scale, seed: seed, catalog: services.catalog, thisYear: CivilDate(date: Date()).year)
+        let thisYear = CivilDate(date: Date()).year
+        var city = DemoCity.generate(scale: scale, seed: seed, catalog: services.catalog, thisYear: thisYear)
+        let market = DemoMarket.generate(city: &city, catalog: services.catalog, seed: seed, thisYear: thisYear)
         let admin = CallerScope(role: .cityAdmin)
         func write<R: RegistryResource>(_ resource: R.Type, _ rows: [FieldValues]) async throws {
             guard !rows.isEmpty else { return }
@@ -49,6 +51,11 @@ enum DemoSeeder {
         try await write(EnterpriseResource.self, city.enterprises)
         try await write(TrainingBaseResource.self, city.trainingBases)
         try await write(InternshipPostResource.self, city.internshipPosts)
+        try await write(OccupationMappingResource.self, market.occupationMappings)
+        try await write(ProgramYearResource.self, market.programYears)
+        try await write(LabourDemandResource.self, market.labourDemands)
+        try await write(NegativeListEntryResource.self, market.negativeList)
+        try await write(CooperationAgreementResource.self, market.agreements)
         try await writeChoices(app, seed: seed, log: log)
         try await services.audit.append(AuditLog.Entry(actor: "system", action: "demo", entity: "registry", detail: "scale \(scale.rawValue), seed \(seed)"), on: app.db)
     }

@@ -29,6 +29,7 @@ struct PageLayout {
                                 .group(RegistryPages.navigation.map { item in .a(.href("/registry/\(item.path)"), .text(l.t(item.zh, item.en))) }),
                                 .a(.href("/internships/quotas"), .text(l.t("实习配额", "Quotas"))),
                                 .a(.href("/internships/rounds"), .text(l.t("实习分配", "Allocation"))),
+                                .a(.href("/market"), .text(l.t("产教供需", "Market"))),
                                 .span(.class("who"), .text("\(caller.displayName) · \(l.t(caller.scope.role.labelZh, caller.scope.role.labelEn))")),
                                 .form(
                                     .class("inline"), .method(.post), .action("/sign-out"),

@@ -1,0 +1,106 @@
+import Plot
+import SupplyDemand
+
+/// 产教供需: the city's demand against graduates, by cluster, occupation and district, with
+/// skill gaps, program signals and openings.
+struct MarketPage {
+    let layout: PageLayout
+    let market: MarketSnapshot
+    let year: Int?
+    let skills: [SkillGap]
+    let signals: MarketAPIController.Signals
+    let openings: [(row: GapRow, programs: [String])]
+
+    func render() -> String {
+        let l = layout.language
+        let english = l == .en
+        guard let year else {
+            return layout.render(.p(.id("market-empty"), .text(l.t("尚无用工需求或毕业生数据。", "No demand or graduate figures yet."))))
+        }
+        let clusters = market.table(.industryCluster)
+        let occupations = market.table(.occupation)
+        let districts = market.table(.district)
+        let city = market.table(.city).rows(in: year).first
+        let clusterRows = clusters.rows(in: year).sorted { $0.key < $1.key }
+        let chart = SVGChart.pairedBars(
+            id: "cluster-chart", title: l.t("\(year)年各产业集群需求与毕业生", "Demand and graduates by industry cluster, \(year)"),
+            items: clusterRows.map { (market.label($0.key, .industryCluster, english: english), Double($0.demand), $0.supply.doubleValue) },
+            demandLabel: l.t("需求人数", "Demand"), supplyLabel: l.t("毕业生", "Graduates")
+        )
+        let trend = Dictionary(grouping: occupations.rows, by: \.key)
+        let counts = Dictionary(grouping: signals.city, by: \.signal).mapValues(\.count)
+        let summaryZh = "\(year)年：需求 \(city?.demand ?? 0) 人，已对应职业的毕业生 \(city?.supply.decimal(places: 1) ?? "0") 人，另有 \(occupations.unmappedGraduates[year] ?? 0) 名毕业生所在专业未对应职业（\(occupations.unmappedPrograms.count) 个专业）。"
+        let summaryEn = "\(year): demand \(city?.demand ?? 0), graduates of mapped programs \(city?.supply.decimal(places: 1) ?? "0"); \(occupations.unmappedGraduates[year] ?? 0) more graduates are in programs with no occupation mapping (\(occupations.unmappedPrograms.count) programs)."
+        let years: [Int] = market.table(.city).years.reversed()
+        let surpluses = Array(occupations.rows(in: year).filter { $0.gap < .zero }.sorted { $0.gap < $1.gap }.prefix(10))
+        let moves = signals.city.filter { $0.signal == .expand || $0.signal == .shrink }
+        let countText = AdjustmentSignal.allCases.map { "\(l.t($0.labelZh, $0.labelEn)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
+        return layout.render(
+            .div(
+                .p(.text(l.t("依据粤府〔2020〕63号第（四）（九）（十）条：专业群对接产业、动态调整。毕业生按专业—职业对应表在所对应的职业小类间平均分摊。",
+                             "Clauses (四)(九)(十): program clusters matched to industry and adjusted as it changes. Graduates are shared equally among the occupation groups their program maps to."))),
+                .form(.method(.get), .action("/market"),
+                      .label(.text(l.t("年度 ", "Year "))),
+                      .select(.attribute(named: "name", value: "year"), .forEach(years) { y in
+                          .option(.value(String(y)), .label(String(y)), .isSelected(y == year))
+                      }),
+                      .button(.type(.submit), .text(l.t("查看", "Show")))),
+                .p(.id("market-summary"), .text(l.t(summaryZh, summaryEn))),
+                .p(.a(.href("/market/search"), .text(l.t("检索需求与专业", "Search demand and programs"))), .text(" · "),
+                   .a(.href("/market/cooperation"), .text(l.t("校企合作负面清单检查", "Negative-list check"))), .text(" · "),
+                   .a(.id("export-csv"), .href("/api/v1/market/signals?year=\(year)&format=csv"), .text(l.t("导出调整信号 CSV", "Signals as CSV"))), .text(" · "),
+                   .a(.id("export-xlsx"), .href("/api/v1/market/signals?year=\(year)&format=xlsx"), .text(l.t("导出调整信号 XLSX", "Signals as XLSX")))),
+                .h2(.text(l.t("各产业集群供需", "Supply and demand by industry cluster"))),
+                .raw(chart),
+                .h2(.text(l.t("缺口最大的职业", "Largest shortages by occupation"))),
+                gapTable(id: "top-gaps", rows: occupations.topShortages(in: year, limit: 15), dimension: .occupation, trend: trend),
+                .h2(.text(l.t("供过于求的职业", "Largest surpluses by occupation"))),
+                gapTable(id: "top-surpluses", rows: surpluses, dimension: .occupation, trend: trend),
+                .h2(.text(l.t("各区供需", "By district"))),
+                gapTable(id: "districts", rows: districts.rows(in: year).sorted { $0.key < $1.key }, dimension: .district, trend: Dictionary(grouping: districts.rows, by: \.key)),
+                .h2(.text(l.t("需求多、教得少的技能", "Skills most demanded, least taught"))),
+                .table(.id("skill-gaps"),
+                       .thead(.tr(.th(.text(l.t("技能", "Skill"))), .th(.text(l.t("需求人数", "Demanded"))), .th(.text(l.t("学过的毕业生", "Graduates taught"))), .th(.text(l.t("缺口", "Gap"))))),
+                       .tbody(.forEach(skills.prefix(10)) { s in
+                           .tr(.td(.text(s.skill)), .td(.text(String(s.demanded))), .td(.text(String(s.taught))), .td(.text(String(s.gap))))
+                       })),
+                .h2(.text(l.t("专业调整信号（全市）", "Program signals, city-wide"))),
+                .p(.id("signal-counts"), .text(countText)),
+                .table(.id("city-signals"),
+                       .thead(.tr(.th(.text(l.t("专业", "Program"))), .th(.text(l.t("信号", "Signal"))), .th(.text(l.t("依据", "Why"))))),
+                       .tbody(.forEach(moves) { d in
+                           .tr(.class("signal-\(d.signal.rawValue)"),
+                               .td(.text("\(d.market.catalogCode) \(market.programName(d.market.catalogCode))")),
+                               .td(.text(l.t(d.signal.labelZh, d.signal.labelEn))), .td(.text(l.t(d.reasonZh, d.reasonEn))))
+                       })),
+                .h2(.text(l.t("有需求、无毕业生：建议新设", "Demand with no graduates: open new programs"))),
+                .table(.id("city-openings"),
+                       .thead(.tr(.th(.text(l.t("职业小类", "Occupation group"))), .th(.text(l.t("需求人数", "Demand"))), .th(.text(l.t("可对应的目录专业", "Catalogue programs mapped"))))),
+                       .tbody(.forEach(openings) { o in
+                           .tr(.td(.text("\(o.row.key) \(market.label(o.row.key, .occupation))")), .td(.text(String(o.row.demand))),
+                               .td(.text(o.programs.isEmpty ? l.t("尚无专业对应该职业", "no program mapped yet") : o.programs.map { "\($0) \(market.programName($0))" }.joined(separator: "；"))))
+                       }))
+            )
+        )
+    }
+
+    func gapTable(id: String, rows: [GapRow], dimension: GapDimension, trend: [String: [GapRow]]) -> Node<HTML.BodyContext> {
+        let l = layout.language
+        return .table(
+            .id(id),
+            .thead(.tr(
+                .th(.text(l.t("名称", "Name"))), .th(.text(l.t("需求", "Demand"))), .th(.text(l.t("毕业生", "Graduates"))),
+                .th(.text(l.t("缺口", "Gap"))), .th(.text(l.t("需求/毕业生", "Ratio"))), .th(.text(l.t("较上年", "Change"))), .th(.text(l.t("趋势", "Trend")))
+            )),
+            .tbody(.forEach(rows) { row in
+                .tr(
+                    .class(row.gap > .zero ? "short" : "surplus"),
+                    .td(.text("\(row.key) \(market.label(row.key, dimension, english: l == .en))")), .td(.text(String(row.demand))),
+                    .td(.text(row.supply.decimal(places: 1))), .td(.text(row.gap.decimal(places: 1))), .td(.text(row.ratio?.decimal(places: 2) ?? "—")),
+                    .td(.text(row.gapChange?.decimal(places: 1) ?? "—")),
+                    .td(.raw(SVGChart.sparkline((trend[row.key] ?? []).map(\.gap.doubleValue))))
+                )
+            })
+        )
+    }
+}
