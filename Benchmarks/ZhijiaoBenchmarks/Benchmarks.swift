@@ -1,5 +1,6 @@
 // Zhijiao benchmarks. Run in release:
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks import-students [rows]
+//   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks market-gaps [demand rows]
 // (-enable-testing lets the benchmarks drive App internals with @testable import.)
 // Each benchmark prints its figure; README's performance section quotes them.
 @testable import App
@@ -20,10 +21,12 @@ enum Benchmarks {
             try MatchingBenchmarks.file(arguments[1], output: arguments.count > 2 ? arguments[2] : nil)
         case "match-city":
             try MatchingBenchmarks.city()
+        case "market-gaps":
+            try await MarketGapBenchmark.run(demandRows: arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000, programs: 5_000)
         case "micro":
             try await MicroBenchmarks.run()
         default:
-            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | micro")
+            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | micro")
         }
     }
 }

@@ -16,3 +16,30 @@ public struct DemandFact: Sendable, Hashable {
         self.headcount = headcount
     }
 }
+
+/// Demand headcount for one key of one dimension in one year: what the gap table reads.
+/// Storage can sum straight to these (one GROUP BY per dimension) instead of handing over
+/// every combination of keys.
+public struct DemandTotal: Sendable, Hashable {
+    public var key: String
+    public var year: Int
+    public var headcount: Int
+
+    public init(key: String, year: Int, headcount: Int) {
+        self.key = key
+        self.year = year
+        self.headcount = headcount
+    }
+}
+
+extension DemandFact {
+    /// The fact's key in `dimension`.
+    public func key(for dimension: GapDimension) -> String {
+        switch dimension {
+        case .occupation: occupationGroup
+        case .industryCluster: industryCluster ?? GapDimension.noCluster
+        case .district: districtCode
+        case .city: GapDimension.cityKey
+        }
+    }
+}

@@ -11,4 +11,6 @@ public enum GapDimension: String, Sendable, CaseIterable, Codable {
 
     /// The key used for rows with no industry cluster.
     public static let noCluster = "none"
+    /// The one key of the city dimension.
+    public static let cityKey = "city"
 }

@@ -20,20 +20,22 @@ public struct GapTable: Sendable {
         var year: Int
     }
 
+    /// Every row by key and year.
+    let rowsByCell: [Cell: GapRow]
+
     public init(dimension: GapDimension, demand: [DemandFact], supply: [SupplyFact], map: OccupationMap) {
+        self.init(dimension: dimension, totals: demand.map { DemandTotal(key: $0.key(for: dimension), year: $0.year, headcount: $0.headcount) }, supply: supply, map: map)
+    }
+
+    /// From demand already summed by this dimension's key.
+    public init(dimension: GapDimension, totals demand: [DemandTotal], supply: [SupplyFact], map: OccupationMap) {
         self.dimension = dimension
         var demandByCell: [Cell: Int] = [:]
         var supplyByCell: [Cell: Fraction] = [:]
         var years: Set<Int> = []
-        for fact in demand {
-            let key: String = switch dimension {
-            case .occupation: fact.occupationGroup
-            case .industryCluster: fact.industryCluster ?? GapDimension.noCluster
-            case .district: fact.districtCode
-            case .city: "city"
-            }
-            demandByCell[Cell(key: key, year: fact.year), default: 0] += fact.headcount
-            years.insert(fact.year)
+        for total in demand {
+            demandByCell[Cell(key: total.key, year: total.year), default: 0] += total.headcount
+            years.insert(total.year)
         }
         var unmapped: [Int: Int] = [:]
         var unmappedPrograms: Set<String> = []
@@ -56,7 +58,7 @@ public struct GapTable: Sendable {
             case .district:
                 supplyByCell[Cell(key: fact.districtCode, year: fact.year), default: .zero] += Fraction(fact.graduated)
             case .city:
-                supplyByCell[Cell(key: "city", year: fact.year), default: .zero] += Fraction(fact.graduated)
+                supplyByCell[Cell(key: GapDimension.cityKey, year: fact.year), default: .zero] += Fraction(fact.graduated)
             }
         }
         let sortedYears = years.sorted()
@@ -77,6 +79,7 @@ public struct GapTable: Sendable {
         }
         self.years = sortedYears
         self.rows = rows
+        self.rowsByCell = Dictionary(rows.map { (Cell(key: $0.key, year: $0.year), $0) }, uniquingKeysWith: { a, _ in a })
         self.unmappedGraduates = unmapped
         self.unmappedPrograms = unmappedPrograms.sorted()
     }

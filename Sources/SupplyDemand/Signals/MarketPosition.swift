@@ -31,15 +31,14 @@ public struct MarketPosition: Sendable, Hashable, Codable {
         precondition(table.dimension == .occupation, "a market position reads the occupation gap table")
         let groups = map.occupations(of: catalogCode)
         var position = MarketPosition(catalogCode: catalogCode, occupationGroups: groups, year: year, demand: 0, supply: .zero)
-        let rows = table.rowsByCell
         var hasPrevious = table.years.contains(year - 1)
         var previousDemand = 0, previousSupply = Fraction.zero
         for group in groups {
-            if let row = rows[GapTable.Cell(key: group, year: year)] {
+            if let row = table.rowsByCell[GapTable.Cell(key: group, year: year)] {
                 position.demand += row.demand
                 position.supply += row.supply
             }
-            if let row = rows[GapTable.Cell(key: group, year: year - 1)] {
+            if let row = table.rowsByCell[GapTable.Cell(key: group, year: year - 1)] {
                 previousDemand += row.demand
                 previousSupply += row.supply
             }
@@ -50,11 +49,5 @@ public struct MarketPosition: Sendable, Hashable, Codable {
             position.previousSupply = previousSupply
         }
         return position
-    }
-}
-
-extension GapTable {
-    var rowsByCell: [Cell: GapRow] {
-        Dictionary(rows.map { (Cell(key: $0.key, year: $0.year), $0) }, uniquingKeysWith: { a, _ in a })
     }
 }

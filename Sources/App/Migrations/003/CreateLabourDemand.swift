@@ -23,8 +23,11 @@ struct CreateLabourDemand: AsyncMigration {
             .foreignKey("enterprise_id", references: "enterprises", "id", onDelete: .restrict)
             .unique(on: "enterprise_code", "title", "occupation_code", "period_start")
             .create()
-        // Covering index: the gap table reads nothing but these columns.
-        try await database.createIndex("labour_demands_gap", on: "labour_demands", ["demand_year", "occupation_group", "district_code", "industry_cluster", "headcount"])
+        // One covering index per gap dimension: each dimension's yearly totals are one
+        // streaming GROUP BY over its index, with no sort and no table access.
+        try await database.createIndex("labour_demands_by_occupation", on: "labour_demands", ["demand_year", "occupation_group", "headcount"])
+        try await database.createIndex("labour_demands_by_district", on: "labour_demands", ["demand_year", "district_code", "headcount"])
+        try await database.createIndex("labour_demands_by_cluster", on: "labour_demands", ["demand_year", "industry_cluster", "headcount"])
         try await database.createIndex("labour_demands_enterprise", on: "labour_demands", ["enterprise_id"])
     }
 

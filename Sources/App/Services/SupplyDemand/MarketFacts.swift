@@ -2,21 +2,31 @@ import Foundation
 import SQLKit
 import SupplyDemand
 
-/// Reads the market's facts from storage: demand summed in SQL by the keys the gap table
-/// uses (one indexed GROUP BY however many demand rows there are), graduates per program-year
+/// Reads the market's facts from storage: demand summed in SQL by each dimension the gap
+/// table uses (indexed GROUP BYs however many demand rows there are), graduates per program-year
 /// with their school's district and cluster, and the program → occupation table.
 ///
 /// Sums are cast to BIGINT because PostgreSQL's SUM of a bigint is numeric.
 enum MarketFacts {
-    static func demand(_ sql: any SQLDatabase) async throws -> [DemandFact] {
-        try await sql.raw("""
-            SELECT demand_year, occupation_group, district_code, industry_cluster, CAST(SUM(headcount) AS BIGINT) AS n
-            FROM labour_demands GROUP BY demand_year, occupation_group, district_code, industry_cluster
+    /// Demand headcount by `dimension`'s key and year: one GROUP BY over that dimension's
+    /// covering index. (`MarketSnapshot` sums the districts for the city, saving a scan.)
+    static func demandTotals(_ sql: any SQLDatabase, by dimension: GapDimension) async throws -> [DemandTotal] {
+        let column: String
+        switch dimension {
+        case .occupation: column = "occupation_group"
+        case .district: column = "district_code"
+        case .industryCluster: column = "industry_cluster"
+        case .city:
+            return try await sql.raw("SELECT demand_year, CAST(SUM(headcount) AS BIGINT) AS n FROM labour_demands GROUP BY demand_year").all().map { row in
+                DemandTotal(key: GapDimension.cityKey, year: try row.decode(column: "demand_year", as: Int.self), headcount: try row.decode(column: "n", as: Int.self))
+            }
+        }
+        return try await sql.raw("""
+            SELECT demand_year, \(ident: column) AS k, CAST(SUM(headcount) AS BIGINT) AS n
+            FROM labour_demands GROUP BY demand_year, \(ident: column)
             """).all().map { row in
-            DemandFact(
-                occupationGroup: try row.decode(column: "occupation_group", as: String.self),
-                districtCode: try row.decode(column: "district_code", as: String.self),
-                industryCluster: try row.decode(column: "industry_cluster", as: String?.self),
+            DemandTotal(
+                key: try row.decode(column: "k", as: String?.self) ?? GapDimension.noCluster,
                 year: try row.decode(column: "demand_year", as: Int.self),
                 headcount: try row.decode(column: "n", as: Int.self)
             )

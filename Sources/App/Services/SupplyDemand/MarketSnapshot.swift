@@ -6,21 +6,29 @@ import SupplyDemand
 /// The market as stored right now: demand facts, graduate facts and the occupation map, with
 /// the names pages and exports show for their keys.
 struct MarketSnapshot: Sendable {
-    let demand: [DemandFact]
+    /// Demand totals for each dimension.
+    let demand: [GapDimension: [DemandTotal]]
     let supply: [SupplyFact]
     let map: OccupationMap
     let catalog: ReferenceCatalog
     let policy: SignalPolicy
 
     static func load(_ sql: any SQLDatabase, catalog: ReferenceCatalog, policy: SignalPolicy = SignalPolicy()) async throws -> MarketSnapshot {
-        async let demand = MarketFacts.demand(sql)
+        async let occupations = MarketFacts.demandTotals(sql, by: .occupation)
+        async let districts = MarketFacts.demandTotals(sql, by: .district)
+        async let clusters = MarketFacts.demandTotals(sql, by: .industryCluster)
         async let supply = MarketFacts.supply(sql)
         async let map = MarketFacts.occupationMap(sql)
-        return MarketSnapshot(demand: try await demand, supply: try await supply, map: try await map, catalog: catalog, policy: policy)
+        let byDistrict = try await districts
+        let city = Dictionary(grouping: byDistrict, by: \.year).map { year, rows in
+            DemandTotal(key: GapDimension.cityKey, year: year, headcount: rows.reduce(0) { $0 + $1.headcount })
+        }
+        let demand: [GapDimension: [DemandTotal]] = [.occupation: try await occupations, .district: byDistrict, .industryCluster: try await clusters, .city: city]
+        return MarketSnapshot(demand: demand, supply: try await supply, map: try await map, catalog: catalog, policy: policy)
     }
 
     func table(_ dimension: GapDimension) -> GapTable {
-        GapTable(dimension: dimension, demand: demand, supply: supply, map: map)
+        GapTable(dimension: dimension, totals: demand[dimension] ?? [], supply: supply, map: map)
     }
 
     var signals: ProgramSignals { ProgramSignals(table: table(.occupation), map: map, policy: policy) }
