@@ -106,6 +106,24 @@ try:
     check(text_appears("round-summary", "已发布"), "publishing the round is shown")
     driver.save_screenshot(os.path.join(OUT, "round.png"))
 
+    # industry–education matching: the market page, a school against the market, search, negative list
+    driver.get(BASE + "/market")
+    check("需求" in driver.find_element(By.ID, "market-summary").text, "the market page summarises demand against graduates")
+    bars = driver.find_elements(By.CSS_SELECTOR, "#cluster-chart rect")
+    check(len(bars) >= 4, "the cluster chart draws demand and graduate bars")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#top-gaps tbody tr")) > 0, "the largest shortages are listed")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#city-signals tbody tr")) > 0, "city-wide program signals are listed")
+    driver.save_screenshot(os.path.join(OUT, "market.png"))
+    driver.get(BASE + "/market/search?q=" + "工程")
+    hits = driver.find_elements(By.CSS_SELECTOR, "#program-hits tbody tr a")
+    check(len(hits) > 0, "a Chinese substring finds programs")
+    hits[0].click()
+    check(text_appears("school-summary", "个专业"), "a search hit opens the school against the market")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#school-signals tbody tr")) > 0, "the school page lists its programs' signals")
+    driver.save_screenshot(os.path.join(OUT, "market-school.png"))
+    driver.get(BASE + "/market/cooperation")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")) > 0, "an agreement that breaks the negative list is flagged")
+
     # English switch and sign-out
     driver.get(BASE + "/lang/en")
     check("Sign out" in driver.find_element(By.ID, "sign-out").text, "the English switch works")

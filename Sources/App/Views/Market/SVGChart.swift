@@ -14,6 +14,11 @@ enum SVGChart {
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
+    /// A count as a person reads it: whole numbers without a decimal, shares to one place.
+    static func count(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
     /// Horizontal paired bars, demand above supply, one pair per item, with values printed.
     static func pairedBars(id: String, title: String, items: [(label: String, demand: Double, supply: Double)], demandLabel: String, supplyLabel: String) -> String {
         let labelWidth = 150.0, barWidth = 420.0, rowHeight = 34.0, top = 30.0
@@ -29,9 +34,9 @@ enum SVGChart {
             svg += "<g class=\"bar\" data-label=\"\(escape(item.label))\" data-demand=\"\(number(item.demand))\" data-supply=\"\(number(item.supply))\">"
             svg += "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 17))\" font-size=\"12\" text-anchor=\"end\">\(escape(item.label))</text>"
             svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 2))\" width=\"\(number(d))\" height=\"13\" fill=\"\(demandColour)\"/>"
-            svg += "<text x=\"\(number(labelWidth + d + 4))\" y=\"\(number(y + 13))\" font-size=\"10\">\(number(item.demand))</text>"
+            svg += "<text x=\"\(number(labelWidth + d + 4))\" y=\"\(number(y + 13))\" font-size=\"10\">\(count(item.demand))</text>"
             svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 16))\" width=\"\(number(s))\" height=\"13\" fill=\"\(supplyColour)\"/>"
-            svg += "<text x=\"\(number(labelWidth + s + 4))\" y=\"\(number(y + 27))\" font-size=\"10\">\(number(item.supply))</text>"
+            svg += "<text x=\"\(number(labelWidth + s + 4))\" y=\"\(number(y + 27))\" font-size=\"10\">\(count(item.supply))</text>"
             svg += "</g>"
         }
         return svg + "</svg>"
