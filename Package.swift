@@ -34,13 +34,18 @@ let package = Package(
         ),
         // Pure: stable matching with capacities (internship allocation), rankings, quotas.
         .target(name: "Matching", swiftSettings: strict),
+        // Pure: exact rational arithmetic shared by the analytics targets.
+        .target(name: "Exact", swiftSettings: strict),
+        // Pure: the policy's indicators (catalogue, evaluation, projection), reporting periods,
+        // the work list and the funding rules.
+        .target(name: "Indicators", dependencies: ["Exact"], resources: [.copy("Resources/Supervision")], swiftSettings: strict),
         // Pure: enterprise demand against graduates — gap tables, adjustment signals, skill
         // gaps, the cooperation negative-list check.
-        .target(name: "SupplyDemand", swiftSettings: strict),
+        .target(name: "SupplyDemand", dependencies: ["Exact"], swiftSettings: strict),
         .target(
             name: "App",
             dependencies: [
-                "Registry", "Spreadsheet", "Matching", "SupplyDemand",
+                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -55,14 +60,16 @@ let package = Package(
         .executableTarget(name: "zhijiao", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
             name: "ZhijiaoBenchmarks",
-            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", .product(name: "Vapor", package: "vapor")],
             path: "Benchmarks/ZhijiaoBenchmarks",
             swiftSettings: strict
         ),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: strict),
-        .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand"], swiftSettings: strict),
+        .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand", "Exact"], swiftSettings: strict),
+        .testTarget(name: "ExactTests", dependencies: ["Exact"], swiftSettings: strict),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Exact"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
             dependencies: [

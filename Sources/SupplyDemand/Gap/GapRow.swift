@@ -1,3 +1,5 @@
+import Exact
+
 /// Demand against supply for one key (an occupation group, a cluster, a district) in one year.
 public struct GapRow: Sendable, Hashable, Codable {
     public var key: String

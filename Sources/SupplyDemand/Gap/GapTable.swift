@@ -1,3 +1,5 @@
+import Exact
+
 /// Demand against graduates by one dimension and year: the city's gap table.
 ///
 /// Supply is allocated before it is broken down: each program-year's graduates are shared

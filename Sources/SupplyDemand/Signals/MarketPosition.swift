@@ -1,3 +1,5 @@
+import Exact
+
 /// The market for a catalogue program in one year: demand for the occupation groups it maps
 /// to against every graduate (city-wide) allocated to those groups, and the year before.
 public struct MarketPosition: Sendable, Hashable, Codable {

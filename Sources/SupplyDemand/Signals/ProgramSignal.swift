@@ -1,3 +1,5 @@
+import Exact
+
 /// The signal for one program at one institution, with the institution's own numbers beside
 /// the market's.
 public struct ProgramSignal: Sendable, Hashable, Codable {

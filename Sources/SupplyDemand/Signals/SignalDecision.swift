@@ -1,3 +1,5 @@
+import Exact
+
 /// A signal with the numbers and the rule that produced it.
 public struct SignalDecision: Sendable, Hashable, Codable {
     public var signal: AdjustmentSignal

@@ -1,3 +1,5 @@
+import Exact
+
 /// The thresholds that turn a demand/graduate ratio into a signal. The defaults are the
 /// platform's: the policy asks for dynamic adjustment (附件3 #11) without numbers.
 public struct SignalPolicy: Sendable, Hashable, Codable {

@@ -1,5 +1,5 @@
 import Testing
-@testable import SupplyDemand
+@testable import Exact
 
 @Suite struct FractionTests {
     @Test func reducesAndKeepsTheSignOnTheNumerator() {

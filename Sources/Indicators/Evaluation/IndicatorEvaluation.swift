@@ -1,0 +1,30 @@
+import Exact
+
+/// One indicator judged for one school, district or the city in one period.
+public struct IndicatorEvaluation: Sendable, Hashable {
+    public var indicator: IndicatorDefinition
+    public var period: ReportingPeriod
+    public var measurement: Measurement?
+    public var value: Fraction?
+    public var status: IndicatorStatus
+    /// How far below the target's threshold the value is (zero once met); nil with no data.
+    public var gap: Fraction?
+    /// The deadline in force this period (a yearly target's is this year's end).
+    public var deadline: ReportingPeriod?
+    public var projection: LinearProjection?
+    /// A range target exceeded (7 schools against 6–8 is fine; 9 is reported).
+    public var aboveRange: Bool
+    /// Values on record, oldest first, this period included.
+    public var trend: [(period: ReportingPeriod, value: Fraction)]
+
+    public static func == (l: Self, r: Self) -> Bool {
+        l.indicator == r.indicator && l.period == r.period && l.measurement == r.measurement && l.status == r.status && l.gap == r.gap
+            && l.projection == r.projection && l.trend.map(\.period) == r.trend.map(\.period) && l.trend.map(\.value) == r.trend.map(\.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(indicator.id)
+        hasher.combine(period)
+        hasher.combine(measurement)
+    }
+}
