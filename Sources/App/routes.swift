@@ -52,6 +52,22 @@ func routes(_ app: Application) throws {
         authed.get("search", use: SearchAPIController.search)
         authed.get("cooperation-violations", use: CooperationAPIController.violations)
         authed.get("cooperation-agreements", ":id", "violations", use: CooperationAPIController.check)
+        authed.get("supervision", "indicators", use: SupervisionAPIController.catalogue)
+        authed.get("supervision", "dashboard", use: SupervisionAPIController.dashboard)
+        authed.get("supervision", "indicators", ":id", "rows", use: SupervisionAPIController.rows)
+        authed.get("supervision", "periods", use: SupervisionAPIController.periods)
+        authed.post("supervision", "snapshots", use: SupervisionAPIController.takeSnapshot)
+        authed.get("supervision", "compare", use: SupervisionAPIController.compare)
+        authed.post("funding", "investment-credit", use: FundingAPIController.investmentCredit)
+        authed.post("funding", "training-base-grant", use: FundingAPIController.trainingBaseGrant)
+        authed.post("funding", "social-training-pay", use: FundingAPIController.socialTrainingPay)
+        authed.get("funding", "investment-plan", use: FundingAPIController.investmentPlan)
+        authed.get("work-tasks", use: WorkListAPIController.list)
+        authed.get("work-tasks", ":id", use: WorkListAPIController.show)
+        // Evidence files travel base64-encoded in the JSON body: up to 5 × 10 MiB.
+        authed.on(.POST, "work-tasks", ":id", "reports", body: .collect(maxSize: "70mb"), use: WorkListAPIController.report)
+        authed.post("work-reports", ":id", "review", use: WorkListAPIController.review)
+        authed.get("work-reports", ":id", "evidence", ":evidenceId", use: WorkListAPIController.evidence)
         for resource in RegistryResources.all { try authed.register(collection: registryAPI(resource)) }
     }
 }

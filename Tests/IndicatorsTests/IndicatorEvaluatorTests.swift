@@ -30,7 +30,7 @@ import Testing
         let studios = try #require(catalogue["master-teacher-studios"])   // ≥ 20 by 2022Q4
         #expect(studios.deadline == q("2022Q4"))
         // 8, 11, 14 over three quarters: +3 a quarter reaches 20 at 2022Q1, ahead of 2022Q4.
-        let history: [ReportingPeriod: Measurement] = [q("2021Q1"): .count(8), q("2021Q2"): .count(11)]
+        let history: [ReportingPeriod: MeasuredValue] = [q("2021Q1"): .count(8), q("2021Q2"): .count(11)]
         let onTrack = IndicatorEvaluator.evaluate(studios, period: q("2021Q3"), current: .count(14), history: history)
         #expect(onTrack.status == .onTrack && onTrack.gap == Fraction(6))
         let projection = try #require(onTrack.projection)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func aYearlyTargetCountsWithinItsYearAndIsDueAtItsEnd() throws {
         let teams = try #require(catalogue["teaching-innovation-teams"])   // 20 a year
-        let history: [ReportingPeriod: Measurement] = [q("2025Q4"): .count(30), q("2026Q1"): .count(5), q("2026Q2"): .count(10)]
+        let history: [ReportingPeriod: MeasuredValue] = [q("2025Q4"): .count(30), q("2026Q1"): .count(5), q("2026Q2"): .count(10)]
         let e = IndicatorEvaluator.evaluate(teams, period: q("2026Q3"), current: .count(15), history: history)
         #expect(e.deadline == q("2026Q4"))
         #expect(e.trend.map(\.period) == [q("2026Q1"), q("2026Q2"), q("2026Q3")])   // 2025 left out

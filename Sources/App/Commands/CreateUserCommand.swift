@@ -11,6 +11,7 @@ struct CreateUserCommand: AsyncCommand {
         @Option(name: "role", help: Role.allCases.map(\.rawValue).joined(separator: " | ")) var role: String?
         @Option(name: "district", help: "district code, for district_admin") var district: String?
         @Option(name: "institution", help: "institution code, for school_admin and teacher") var institution: String?
+        @Option(name: "unit", help: "responsible unit as the work list names it, for responsible_unit") var unit: String?
         @Option(name: "enterprise", help: "统一社会信用代码, for enterprise") var enterprise: String?
     }
 
@@ -30,7 +31,7 @@ struct CreateUserCommand: AsyncCommand {
         if let code = signature.enterprise {
             enterpriseID = try await InstitutionLookup.id(code: code, table: "enterprises", column: "credit_code", on: app.db)
         }
-        let scope = try CallerScope(role: role, districtCode: signature.district, institutionID: institutionID, enterpriseID: enterpriseID).validated()
+        let scope = try CallerScope(role: role, districtCode: signature.district, institutionID: institutionID, enterpriseID: enterpriseID, unit: signature.unit).validated()
         let user = User(username: signature.username, displayName: signature.username, passwordHash: try await app.password.async.hash(password), scope: scope)
         try await user.create(on: app.db)
         try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "create_user", entity: "user", recordID: user.id?.uuidString, detail: "\(signature.username) as \(role.rawValue)"), on: app.db)

@@ -1,3 +1,4 @@
+import Indicators
 import Matching
 import Registry
 import Vapor
@@ -14,6 +15,9 @@ struct AppServices: Sendable {
     let decoyPasswordHash: String
     /// The internship quota rule: 2 % rounded up unless `ZHIJIAO_QUOTA_ROUNDING` says otherwise.
     var internshipQuota = InternshipQuota()
+    /// The policy's indicators and work lists (bundled data made from the seed).
+    let indicators: IndicatorCatalogue
+    let workList: WorkList
 }
 
 /// Session and cookie policy (ASVS 5.0 3.3, 7.x).

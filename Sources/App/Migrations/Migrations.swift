@@ -14,6 +14,8 @@ enum Migrations {
             // 003 - industry–education matching: demand, supply, cooperation
             CreateLabourDemand(), CreateOccupationMapping(), CreateProgramYear(), CreateCooperationAgreement(),
             CreateNegativeListEntry(), AddProgramSkillsTaught(),
+            // 004 - supervision: designations, spending, indicator snapshots, work-list reports
+            CreateDesignation(), CreateSpending(), CreateIndicatorSnapshot(), CreateWorkReport(), AddUserUnit(),
         ]
     }
 }

@@ -20,6 +20,7 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "enterprise_id") var enterpriseID: UUID?
     @OptionalField(key: "student_id") var studentID: UUID?
     @OptionalField(key: "teacher_id") var teacherID: UUID?
+    @OptionalField(key: "unit") var unit: String?
     @Field(key: "active") var active: Bool
 
     init() {}
@@ -35,6 +36,7 @@ final class User: Model, @unchecked Sendable {
         enterpriseID = scope.enterpriseID
         studentID = scope.studentID
         teacherID = scope.teacherID
+        unit = scope.unit
         active = true
     }
 
@@ -43,7 +45,7 @@ final class User: Model, @unchecked Sendable {
         guard let role = Role(rawValue: role) else { return nil }
         return try? CallerScope(
             role: role, districtCode: districtCode, institutionID: institutionID,
-            enterpriseID: enterpriseID, studentID: studentID, teacherID: teacherID
+            enterpriseID: enterpriseID, studentID: studentID, teacherID: teacherID, unit: unit
         ).validated()
     }
 }

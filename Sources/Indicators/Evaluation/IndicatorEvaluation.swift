@@ -4,7 +4,7 @@ import Exact
 public struct IndicatorEvaluation: Sendable, Hashable {
     public var indicator: IndicatorDefinition
     public var period: ReportingPeriod
-    public var measurement: Measurement?
+    public var measurement: MeasuredValue?
     public var value: Fraction?
     public var status: IndicatorStatus
     /// How far below the target's threshold the value is (zero once met); nil with no data.

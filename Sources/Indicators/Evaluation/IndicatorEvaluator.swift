@@ -11,8 +11,8 @@ public enum IndicatorEvaluator {
     /// target's threshold); not met (a standing requirement, or past the deadline); on track
     /// (the least-squares line through this year's or all periods reaches the threshold by
     /// the deadline); at risk (it does not, or fewer than two periods are on record).
-    public static func evaluate(_ indicator: IndicatorDefinition, period: ReportingPeriod, current: Measurement?,
-                                history: [ReportingPeriod: Measurement] = [:]) -> IndicatorEvaluation {
+    public static func evaluate(_ indicator: IndicatorDefinition, period: ReportingPeriod, current: MeasuredValue?,
+                                history: [ReportingPeriod: MeasuredValue] = [:]) -> IndicatorEvaluation {
         let deadline = indicator.deadline(in: period)
         var points: [(period: ReportingPeriod, value: Fraction)] = history
             .filter { $0.key < period && (indicator.cadence == .once || $0.key.year == period.year) }

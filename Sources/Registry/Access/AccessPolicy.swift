@@ -4,6 +4,7 @@ import Foundation
 public enum RegistryEntity: String, CaseIterable, Sendable {
     case institution, programCluster, program, teacher, student, enterprise, trainingBase, internshipPost
     case labourDemand, occupationMapping, programYear, cooperationAgreement, negativeListEntry
+    case designation, spending
 }
 
 /// Where a record sits: the keys that scope rules compare against a caller's scope.
@@ -50,6 +51,8 @@ public enum AccessPolicy {
         // The city's reference tables for the labour market, and enrolment counts (no person
         // in them), are open to every signed-in role.
         case (_, .occupationMapping), (_, .negativeListEntry), (_, .programYear): .all
+        // Designations are public achievements: every signed-in role may see them.
+        case (_, .designation): .all
         case (.districtAdmin, _): caller.districtCode.map(RowFilter.district) ?? .none
         case (.schoolAdmin, .teacher), (.schoolAdmin, .student), (.schoolAdmin, .trainingBase),
              (.teacher, .student):

@@ -15,14 +15,17 @@ public struct CallerScope: Sendable, Hashable {
     public let studentID: UUID?
     /// For teachers: their own teacher record.
     public let teacherID: UUID?
+    /// For a responsible unit: its name as the work list writes it (市人力资源社会保障局).
+    public let unit: String?
 
-    public init(role: Role, districtCode: String? = nil, institutionID: UUID? = nil, enterpriseID: UUID? = nil, studentID: UUID? = nil, teacherID: UUID? = nil) {
+    public init(role: Role, districtCode: String? = nil, institutionID: UUID? = nil, enterpriseID: UUID? = nil, studentID: UUID? = nil, teacherID: UUID? = nil, unit: String? = nil) {
         self.role = role
         self.districtCode = districtCode
         self.institutionID = institutionID
         self.enterpriseID = enterpriseID
         self.studentID = studentID
         self.teacherID = teacherID
+        self.unit = unit
     }
 
     /// Why a scope cannot be created for a role.
@@ -39,6 +42,7 @@ public struct CallerScope: Sendable, Hashable {
         case .teacher: if institutionID == nil { throw .missing("institutionID") }
         case .enterprise: if enterpriseID == nil { throw .missing("enterpriseID") }
         case .learner: if studentID == nil { throw .missing("studentID") }
+        case .responsibleUnit: if unit == nil { throw .missing("unit") }
         }
         return self
     }

@@ -14,6 +14,9 @@ public enum Role: String, LabelledChoice {
     case learner
     /// 学分银行审核员
     case creditReviewer = "credit_reviewer"
+    /// 责任单位: a unit the work list names (a bureau, a district government, a school), which
+    /// reports progress on its own tasks.
+    case responsibleUnit = "responsible_unit"
 
     public var labelZh: String {
         switch self {
@@ -24,6 +27,7 @@ public enum Role: String, LabelledChoice {
         case .enterprise: "企业用户"
         case .learner: "学习者"
         case .creditReviewer: "学分银行审核员"
+        case .responsibleUnit: "责任单位"
         }
     }
 
@@ -36,6 +40,7 @@ public enum Role: String, LabelledChoice {
         case .enterprise: "Enterprise"
         case .learner: "Learner"
         case .creditReviewer: "Credit-bank reviewer"
+        case .responsibleUnit: "Responsible unit"
         }
     }
 

@@ -93,7 +93,7 @@ enum InternshipRoundAPIController {
         case .schoolAdmin, .teacher: query = query.where("institution_id", .equal, s.institutionID)
         case .learner: query = query.where("student_id", .equal, s.studentID)
         case .enterprise: query = query.where("enterprise_id", .equal, s.enterpriseID)
-        case .creditReviewer: throw AppError.forbidden
+        case .creditReviewer, .responsibleUnit: throw AppError.forbidden
         }
         let items = try await query.orderBy("student_id").all().map { row in
             let text = try row.decode(column: "explanation", as: String.self)

@@ -80,10 +80,7 @@ extension MarketAPIController {
         let caller = try req.requireCaller()
         guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
         let year = try year(req)
-        let format = req.query[String.self, at: "format"] ?? "json"
-        guard ["json", "csv", "xlsx"].contains(format) else {
-            throw AppError.validation([FieldError(field: "format", zh: "只能是 json、csv 或 xlsx", en: "must be json, csv or xlsx")])
-        }
+        let format = try DownloadFormat.read(req)
         let institutions = try await scopedInstitutions(req, sql: sql, caller: caller.scope)
         let market = try await MarketSnapshot.load(sql, catalog: req.services.catalog)
         let result = signals(market, year: year, institutions: institutions)

@@ -9,17 +9,6 @@ import Vapor
 /// Aggregates hold no person and are open to every signed-in role; per-school signals follow
 /// the caller's scope.
 enum MarketAPIController {
-    /// An exact quantity: the fraction and its value to two decimals.
-    struct Quantity: Content, Equatable {
-        var exact: String
-        var value: Double
-
-        init(_ f: Fraction) {
-            exact = f.description
-            value = Double(f.decimal(places: 2)) ?? f.doubleValue
-        }
-    }
-
     struct TrendPoint: Content {
         var year: Int
         var demand: Int

@@ -8,7 +8,7 @@ enum RegistryResources {
         InstitutionResource.self, ProgramClusterResource.self, ProgramResource.self, TeacherResource.self,
         StudentResource.self, EnterpriseResource.self, TrainingBaseResource.self, InternshipPostResource.self,
         LabourDemandResource.self, OccupationMappingResource.self, ProgramYearResource.self,
-        CooperationAgreementResource.self, NegativeListEntryResource.self,
+        CooperationAgreementResource.self, NegativeListEntryResource.self, DesignationResource.self, SpendingResource.self,
     ]
 
     static var paths: [String] { all.map { $0.path } }

@@ -2,7 +2,7 @@ import Exact
 
 /// A measured value as the registry gives it: a count or sum, or a share as numerator over
 /// denominator. Kept as integers so the value is exact and the drill-down can be summed back.
-public struct Measurement: Sendable, Hashable, Codable {
+public struct MeasuredValue: Sendable, Hashable, Codable {
     public var numerator: Int
     /// nil for counts and sums.
     public var denominator: Int?
@@ -12,8 +12,8 @@ public struct Measurement: Sendable, Hashable, Codable {
         self.denominator = denominator
     }
 
-    public static func count(_ n: Int) -> Measurement { Measurement(numerator: n) }
-    public static func share(_ n: Int, of d: Int) -> Measurement { Measurement(numerator: n, denominator: d) }
+    public static func count(_ n: Int) -> MeasuredValue { MeasuredValue(numerator: n) }
+    public static func share(_ n: Int, of d: Int) -> MeasuredValue { MeasuredValue(numerator: n, denominator: d) }
 
     /// The exact value; nil for a share of nothing (no teachers, no enterprises).
     public var value: Fraction? {

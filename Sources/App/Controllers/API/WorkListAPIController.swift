@@ -1,0 +1,209 @@
+import Foundation
+import Indicators
+import Registry
+import SQLKit
+import Vapor
+
+/// `/api/v1/work-tasks/…` and `/api/v1/work-reports/…`: the policy's work lists, progress
+/// reports with evidence, and the city's review. A responsible unit sees and reports on its
+/// own tasks only; the city sees every task and reviews.
+enum WorkListAPIController {
+    struct TaskBody: Content {
+        var id: String
+        var list: String
+        var number: Int
+        var content: String
+        var units: [String]
+        var lead: String
+        var indicators: [String]
+        var deadline: String
+        var yearly: Bool
+        var standing: String
+        var acceptedPercent: Int?
+        var lastReportAt: Date?
+        var pendingReviews: Int
+        var reports: [WorkReports.Report]?
+    }
+
+    static func body(_ task: WorkTask, reports: [WorkReports.Report], withReports: Bool) -> TaskBody {
+        TaskBody(id: task.id, list: task.list.rawValue, number: task.number, content: task.content, units: task.units, lead: task.lead,
+                 indicators: task.indicators, deadline: task.deadline.description, yearly: task.yearly,
+                 standing: WorkReports.standing(of: task, reports: reports).rawValue,
+                 acceptedPercent: reports.first { $0.review == .accepted }?.percent, lastReportAt: reports.first?.submittedAt,
+                 pendingReviews: reports.filter { $0.review == .pending }.count, reports: withReports ? reports : nil)
+    }
+
+    /// The tasks the caller may see: all for the city, its own for a responsible unit.
+    static func visibleTasks(_ req: Request) throws -> [WorkTask] {
+        let caller = try req.requireCaller().scope
+        switch caller.role {
+        case .cityAdmin: return req.services.workList.tasks
+        case .responsibleUnit: return req.services.workList.tasks(of: caller.unit ?? "")
+        default: throw AppError.forbidden
+        }
+    }
+
+    static func sql(_ req: Request) throws -> any SQLDatabase {
+        guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        return sql
+    }
+
+    /// `GET /work-tasks?list=city&standing=overdue`
+    @Sendable static func list(req: Request) async throws -> [TaskBody] {
+        var tasks = try visibleTasks(req)
+        if let list = req.query[String.self, at: "list"] {
+            guard let wanted = PolicyList(rawValue: list) else {
+                throw AppError.validation([FieldError(field: "list", zh: "只能是 moe、province 或 city", en: "must be moe, province or city")])
+            }
+            tasks = tasks.filter { $0.list == wanted }
+        }
+        let standingFilter = req.query[String.self, at: "standing"]
+        if let standingFilter, TaskStanding(rawValue: standingFilter) == nil {
+            throw AppError.validation([FieldError(field: "standing", zh: "只能是 done、in_progress、overdue、stalled 或 not_started", en: "must be done, in_progress, overdue, stalled or not_started")])
+        }
+        let reports = try await WorkReports.reports(tasks: tasks.map(\.id), on: try sql(req))
+        return tasks.map { body($0, reports: reports[$0.id] ?? [], withReports: false) }
+            .filter { standingFilter == nil || $0.standing == standingFilter }
+    }
+
+    static func task(_ req: Request) throws -> WorkTask {
+        let id = req.parameters.get("id") ?? ""
+        guard let task = req.services.workList[id] else { throw AppError.notFound }
+        guard try visibleTasks(req).contains(where: { $0.id == task.id }) else { throw AppError.forbidden }
+        return task
+    }
+
+    @Sendable static func show(req: Request) async throws -> TaskBody {
+        let task = try task(req)
+        let reports = try await WorkReports.reports(tasks: [task.id], on: try sql(req))
+        return body(task, reports: reports[task.id] ?? [], withReports: true)
+    }
+
+    struct EvidenceUpload: Content {
+        var fileName: String
+        var contentType: String
+        var contentBase64: String
+    }
+
+    struct ReportRequest: Content {
+        var text: String
+        var percent: Int
+        /// Which of the task's units reports; a responsible unit reports as itself.
+        var unit: String?
+        var evidence: [EvidenceUpload]?
+    }
+
+    struct Created: Content {
+        var id: UUID
+    }
+
+    /// Checks a report and its files; every problem is named at once.
+    static func validate(_ body: ReportRequest, task: WorkTask, caller: CallerScope) throws -> (unit: String, files: [WorkReports.NewEvidence]) {
+        var errors: [FieldError] = []
+        let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { errors.append(.required("text")) }
+        if text.count > 4000 { errors.append(.tooLong("text", max: 4000)) }
+        if !(0...100).contains(body.percent) { errors.append(.outOfRange("percent", min: 0, max: 100)) }
+        var unit = caller.unit ?? ""
+        if caller.role == .cityAdmin {
+            unit = body.unit ?? task.lead
+            if !task.isResponsible(unit) {
+                errors.append(FieldError(field: "unit", zh: "“\(unit)”不是该任务的责任单位", en: "'\(unit)' is not responsible for this task"))
+            }
+        }
+        var files: [WorkReports.NewEvidence] = []
+        let uploads = body.evidence ?? []
+        if uploads.count > WorkReports.maxFiles { errors.append(FieldError(field: "evidence", zh: "佐证材料最多\(WorkReports.maxFiles)个", en: "at most \(WorkReports.maxFiles) files")) }
+        for (i, file) in uploads.prefix(WorkReports.maxFiles).enumerated() {
+            let field = "evidence[\(i)]"
+            let name = file.fileName.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.count > 200 || name.contains("/") || name.contains("\\") || name.hasPrefix(".") {
+                errors.append(FieldError(field: "\(field).fileName", zh: "文件名须为1至200个字符，不含路径", en: "must be 1 to 200 characters with no path"))
+            }
+            if !WorkReports.allowedContentTypes.contains(file.contentType) {
+                errors.append(FieldError(field: "\(field).contentType", zh: "只接受 PDF、图片、文本、CSV、XLSX 或 DOCX", en: "must be PDF, PNG, JPEG, text, CSV, XLSX or DOCX"))
+            }
+            guard let data = Data(base64Encoded: file.contentBase64), !data.isEmpty else {
+                errors.append(FieldError(field: "\(field).contentBase64", zh: "应为非空的 base64 内容", en: "must be non-empty base64"))
+                continue
+            }
+            if data.count > WorkReports.maxFileBytes {
+                errors.append(FieldError(field: "\(field).contentBase64", zh: "文件不能超过10 MiB", en: "must not exceed 10 MiB"))
+            }
+            files.append(WorkReports.NewEvidence(fileName: name, contentType: file.contentType, content: data))
+        }
+        if !errors.isEmpty { throw AppError.validation(errors) }
+        return (unit, files)
+    }
+
+    /// `POST /work-tasks/{id}/reports`
+    @Sendable static func report(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let task = try task(req)
+        let body = try req.content.decode(ReportRequest.self)
+        let checked = try validate(body, task: task, caller: caller.scope)
+        let id = try await req.db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            return try await WorkReports.insert(task: task, unit: checked.unit, text: body.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                                                percent: body.percent, evidence: checked.files, by: caller.userID, on: sql)
+        }
+        try await req.audit(req.auditEntry(action: "report", entity: "work_task", recordID: task.id, detail: "\(checked.unit) \(body.percent)% \(checked.files.count) files"))
+        return try await Created(id: id).encodeResponse(status: .created, for: req)
+    }
+
+    struct ReviewRequest: Content {
+        var decision: String
+        var comment: String?
+    }
+
+    /// `POST /work-reports/{id}/review`: the city accepts or returns a pending report.
+    @Sendable static func review(req: Request) async throws -> WorkReports.Report {
+        let caller = try req.requireCaller()
+        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        let body = try req.content.decode(ReviewRequest.self)
+        var errors: [FieldError] = []
+        let decision = WorkReportReview(rawValue: body.decision)
+        if decision == nil || decision == .pending {
+            errors.append(FieldError(field: "decision", zh: "只能是 accepted 或 returned", en: "must be accepted or returned"))
+        }
+        let comment = body.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if decision == .returned, comment?.isEmpty ?? true {
+            errors.append(FieldError(field: "comment", zh: "退回时须说明理由", en: "required when returning a report"))
+        }
+        if (comment?.count ?? 0) > 2000 { errors.append(.tooLong("comment", max: 2000)) }
+        guard errors.isEmpty, let decision else { throw AppError.validation(errors) }
+        let sql = try sql(req)
+        guard let row = try await sql.select().columns("task_id", "review").from("work_reports").where("id", .equal, id).first() else { throw AppError.notFound }
+        guard try row.decode(column: "review", as: String.self) == WorkReportReview.pending.rawValue else {
+            throw AppError.conflict(FieldError(field: "decision", zh: "该报告已审核", en: "the report has already been reviewed"))
+        }
+        let taskID = try row.decode(column: "task_id", as: String.self)
+        try await sql.update("work_reports")
+            .set("review", to: decision.rawValue).set("review_comment", to: comment).set("reviewed_by", to: caller.userID).set("reviewed_at", to: Date())
+            .where("id", .equal, id).run()
+        try await req.audit(req.auditEntry(action: "review", entity: "work_report", recordID: id.uuidString, detail: "\(taskID) \(decision.rawValue)"))
+        guard let report = try await WorkReports.reports(tasks: [taskID], on: sql)[taskID]?.first(where: { $0.id == id }) else { throw AppError.notFound }
+        return report
+    }
+
+    /// `GET /work-reports/{id}/evidence/{evidenceId}`: the file, for whoever may see the task.
+    @Sendable static func evidence(req: Request) async throws -> Response {
+        guard let reportID = req.parameters.get("id", as: UUID.self), let evidenceID = req.parameters.get("evidenceId", as: UUID.self) else { throw AppError.notFound }
+        let sql = try sql(req)
+        guard let report = try await sql.select().column("task_id").from("work_reports").where("id", .equal, reportID).first() else { throw AppError.notFound }
+        let taskID = try report.decode(column: "task_id", as: String.self)
+        guard try visibleTasks(req).contains(where: { $0.id == taskID }) else { throw AppError.forbidden }
+        guard let file = try await sql.select().columns("file_name", "content_type", "sha256", "content").from("work_evidence")
+            .where("id", .equal, evidenceID).where("report_id", .equal, reportID).first() else { throw AppError.notFound }
+        let response = Response(status: .ok, body: .init(data: try file.decode(column: "content", as: Data.self)))
+        let type = try file.decode(column: "content_type", as: String.self).split(separator: "/")
+        response.headers.contentType = HTTPMediaType(type: String(type.first ?? "application"), subType: String(type.last ?? "octet-stream"))
+        let name = try file.decode(column: "file_name", as: String.self)
+        let ascii = name.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" } ? name : "evidence"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: try file.decode(column: "sha256", as: String.self))
+        return response
+    }
+}
