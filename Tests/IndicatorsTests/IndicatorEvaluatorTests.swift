@@ -93,3 +93,22 @@ import Testing
         #expect(e.status == .atRisk && e.gap == Fraction(1))
     }
 }
+
+@Suite struct DeadlineTests {
+    let catalogue = try! IndicatorCatalogue.bundled()
+    func q(_ text: String) -> ReportingPeriod { ReportingPeriod(text)! }
+
+    @Test func afterTheDeadlineTheStatusJudgesNowAndRecordsWhetherItWasOnTime() throws {
+        let studios = try #require(catalogue["master-teacher-studios"])   // ≥ 20 by 2022Q4
+        let late = IndicatorEvaluator.evaluate(studios, period: q("2024Q1"), current: .count(20),
+                                               history: [q("2022Q3"): .count(15), q("2022Q4"): .count(18), q("2023Q4"): .count(19)])
+        #expect(late.status == .met && late.reachedByDeadline == false && late.projection == nil)
+        let onTime = IndicatorEvaluator.evaluate(studios, period: q("2024Q1"), current: .count(20), history: [q("2022Q4"): .count(20)])
+        #expect(onTime.reachedByDeadline == true)
+        // No snapshot of the deadline quarter: the last one before it decides.
+        let early = IndicatorEvaluator.evaluate(studios, period: q("2024Q1"), current: .count(20), history: [q("2022Q2"): .count(20), q("2023Q1"): .count(12)])
+        #expect(early.reachedByDeadline == true)
+        #expect(IndicatorEvaluator.evaluate(studios, period: q("2024Q1"), current: .count(20)).reachedByDeadline == nil)
+        #expect(IndicatorEvaluator.evaluate(studios, period: q("2022Q3"), current: .count(20)).reachedByDeadline == nil)
+    }
+}

@@ -11,7 +11,12 @@ public struct IndicatorEvaluation: Sendable, Hashable {
     public var gap: Fraction?
     /// The deadline in force this period (a yearly target's is this year's end).
     public var deadline: ReportingPeriod?
+    /// Fitted only up to the deadline; nil after it, for standing requirements, and with fewer
+    /// than two periods on record.
     public var projection: LinearProjection?
+    /// After the deadline: whether the last snapshot at or before the deadline met the target;
+    /// nil before the deadline or with no snapshot that early.
+    public var reachedByDeadline: Bool?
     /// A range target exceeded (7 schools against 6–8 is fine; 9 is reported).
     public var aboveRange: Bool
     /// Values on record, oldest first, this period included.

@@ -11,6 +11,8 @@ public enum IndicatorEvaluator {
     /// target's threshold); not met (a standing requirement, or past the deadline); on track
     /// (the least-squares line through this year's or all periods reaches the threshold by
     /// the deadline); at risk (it does not, or fewer than two periods are on record).
+    /// After the deadline the status judges the value now (a late 5G campus still counts);
+    /// `reachedByDeadline` says whether the last snapshot by the deadline had met it.
     public static func evaluate(_ indicator: IndicatorDefinition, period: ReportingPeriod, current: MeasuredValue?,
                                 history: [ReportingPeriod: MeasuredValue] = [:]) -> IndicatorEvaluation {
         let deadline = indicator.deadline(in: period)
@@ -22,14 +24,17 @@ public enum IndicatorEvaluator {
 
         var evaluation = IndicatorEvaluation(
             indicator: indicator, period: period, measurement: current, value: current?.value, status: .noData,
-            gap: nil, deadline: deadline, projection: nil, aboveRange: false, trend: points
+            gap: nil, deadline: deadline, projection: nil, reachedByDeadline: nil, aboveRange: false, trend: points
         )
         guard let value = current?.value else { return evaluation }
         let threshold = indicator.target.threshold
         evaluation.gap = value >= threshold ? .zero : threshold - value
         if let ceiling = indicator.target.ceiling, value > Fraction(ceiling) { evaluation.aboveRange = true }
-        if let deadline {
+        if let deadline, period <= deadline {
             evaluation.projection = LinearProjection.fit(points.map { ($0.period, $0.value.doubleValue) }, to: deadline)
+        }
+        if let deadline, period > deadline, let atDeadline = points.last(where: { $0.period <= deadline }) {
+            evaluation.reachedByDeadline = indicator.target.isMet(by: atDeadline.value)
         }
         if indicator.target.isMet(by: value) {
             evaluation.status = .met

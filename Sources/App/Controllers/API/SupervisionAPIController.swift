@@ -69,6 +69,8 @@ enum SupervisionAPIController {
         var deadline: String?
         var projectedAtDeadline: Double?
         var slopePerQuarter: Double?
+        /// After the deadline: whether the last snapshot by then met the target.
+        var reachedByDeadline: Bool?
         var aboveRange: Bool
         var trend: [TrendPoint]
 
@@ -89,6 +91,7 @@ enum SupervisionAPIController {
             deadline = e.deadline?.description
             projectedAtDeadline = e.projection.map { ($0.valueAtDeadline * 10_000).rounded() / 10_000 }
             slopePerQuarter = e.projection.map { ($0.slopePerQuarter * 10_000).rounded() / 10_000 }
+            reachedByDeadline = e.reachedByDeadline
             aboveRange = e.aboveRange
             trend = e.trend.map { TrendPoint(period: $0.period.description, value: Quantity($0.value)) }
         }

@@ -23,7 +23,11 @@ enum DemoSeeder {
         Account(username: "enterprise-demo", displayName: "演示企业用户", role: .enterprise),
         Account(username: "learner-demo", displayName: "演示学习者", role: .learner),
         Account(username: "reviewer-demo", displayName: "学分银行审核员", role: .creditReviewer),
+        Account(username: "unit-demo", displayName: "市人力资源社会保障局", role: .responsibleUnit),
     ]
+
+    /// The demo responsible unit: named on eighteen tasks of 附件3, lead on two.
+    static let demoUnit = "市人力资源社会保障局"
 
     /// Generates and writes the city, reporting each resource as it goes.
     static func load(_ app: Application, scale: DemoCity.Scale, seed: UInt64, progress: ProgressReporter? = nil, log: @Sendable (String) -> Void = { _ in }) async throws {
@@ -56,6 +60,12 @@ enum DemoSeeder {
         try await write(LabourDemandResource.self, market.labourDemands)
         try await write(NegativeListEntryResource.self, market.negativeList)
         try await write(CooperationAgreementResource.self, market.agreements)
+        guard let sql = app.db as? any SQLDatabase else { return }
+        let supervision = DemoSupervision.generate(schools: try await DemoSupervision.schools(sql), seed: seed, today: CivilDate(date: Date()))
+        try await write(DesignationResource.self, supervision.designations)
+        try await write(SpendingResource.self, supervision.spendings)
+        log("督导快照 indicator snapshots: 2021Q1 to this quarter")
+        try await DemoSupervision.recordHistory(app)
         try await writeChoices(app, seed: seed, log: log)
         try await services.audit.append(AuditLog.Entry(actor: "system", action: "demo", entity: "registry", detail: "scale \(scale.rawValue), seed \(seed)"), on: app.db)
     }
@@ -111,10 +121,15 @@ enum DemoSeeder {
                 institutionID: [.schoolAdmin, .teacher].contains(account.role) ? institution : nil,
                 enterpriseID: account.role == .enterprise ? enterprise : nil,
                 studentID: account.role == .learner ? student : nil,
-                teacherID: account.role == .teacher ? teacher : nil
+                teacherID: account.role == .teacher ? teacher : nil,
+                unit: account.role == .responsibleUnit ? demoUnit : nil
             )
             guard (try? scope.validated()) != nil else { continue }
             try await User(username: account.username, displayName: account.displayName, passwordHash: hash, scope: scope).create(on: app.db)
+        }
+        if try await sql.select().column("id").from("work_reports").first() == nil,
+           let unit = try await User.query(on: app.db).filter(\.$username == "unit-demo").first()?.id {
+            try await DemoSupervision.writeReports(app, by: unit)
         }
     }
 
