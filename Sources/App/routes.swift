@@ -26,6 +26,16 @@ func routes(_ app: Application) throws {
         pages.get("market", "schools", ":code", use: MarketPageController.school)
         pages.get("market", "search", use: MarketPageController.search)
         pages.get("market", "cooperation", use: MarketPageController.cooperation)
+        pages.get("supervision", use: SupervisionPageController.city)
+        pages.get("supervision", "districts", ":code", use: SupervisionPageController.district)
+        pages.get("supervision", "schools", ":code", use: SupervisionPageController.school)
+        pages.get("supervision", "indicators", ":id", use: SupervisionPageController.rows)
+        pages.get("supervision", "compare", use: SupervisionPageController.compare)
+        pages.post("supervision", "snapshots", use: SupervisionPageController.snapshot)
+        pages.get("work-tasks", use: WorkListPageController.list)
+        pages.get("work-tasks", ":id", use: WorkListPageController.show)
+        pages.on(.POST, "work-tasks", ":id", "reports", body: .collect(maxSize: "12mb"), use: WorkListPageController.report)
+        pages.post("work-reports", ":id", "review", use: WorkListPageController.review)
     }
 
     do { // API

@@ -50,14 +50,18 @@ enum WorkListAPIController {
 
     /// `GET /work-tasks?list=city&standing=overdue`
     @Sendable static func list(req: Request) async throws -> [TaskBody] {
+        try await tasks(req, list: req.query[String.self, at: "list"], standing: req.query[String.self, at: "standing"])
+    }
+
+    /// The visible tasks on one list (nil: all) in one standing (nil: any).
+    static func tasks(_ req: Request, list: String?, standing standingFilter: String?) async throws -> [TaskBody] {
         var tasks = try visibleTasks(req)
-        if let list = req.query[String.self, at: "list"] {
+        if let list {
             guard let wanted = PolicyList(rawValue: list) else {
                 throw AppError.validation([FieldError(field: "list", zh: "只能是 moe、province 或 city", en: "must be moe, province or city")])
             }
             tasks = tasks.filter { $0.list == wanted }
         }
-        let standingFilter = req.query[String.self, at: "standing"]
         if let standingFilter, TaskStanding(rawValue: standingFilter) == nil {
             throw AppError.validation([FieldError(field: "standing", zh: "只能是 done、in_progress、overdue、stalled 或 not_started", en: "must be done, in_progress, overdue, stalled or not_started")])
         }

@@ -30,6 +30,8 @@ struct PageLayout {
                                 .a(.href("/internships/quotas"), .text(l.t("实习配额", "Quotas"))),
                                 .a(.href("/internships/rounds"), .text(l.t("实习分配", "Allocation"))),
                                 .a(.href("/market"), .text(l.t("产教供需", "Market"))),
+                                .a(.href("/supervision"), .text(l.t("督导监测", "Supervision"))),
+                                .a(.href("/work-tasks"), .text(l.t("工作任务", "Work list"))),
                                 .span(.class("who"), .text("\(caller.displayName) · \(l.t(caller.scope.role.labelZh, caller.scope.role.labelEn))")),
                                 .form(
                                     .class("inline"), .method(.post), .action("/sign-out"),

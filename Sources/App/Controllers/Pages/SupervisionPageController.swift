@@ -1,0 +1,74 @@
+import Indicators
+import Registry
+import SQLKit
+import Vapor
+
+/// `/supervision…` pages: dashboards for the city, a district and a school, the rows behind
+/// an indicator, two periods compared, and recording a snapshot.
+enum SupervisionPageController {
+    static func dashboardPage(_ req: Request, scope: SupervisionScope) async throws -> Response {
+        let caller = try req.requireCaller()
+        let sql = try SupervisionAPIController.sql(req)
+        let dashboard = try await SupervisionAPIController.dashboard(req, scope: scope, period: try SupervisionAPIController.period(req))
+        let school = try await SupervisionAccess.school(scope, sql: sql)
+        let districts: [(code: String, name: String)] = scope.level == .city && [.cityAdmin].contains(caller.scope.role)
+            ? req.services.catalog.divisions.districts.values.sorted { $0.code < $1.code }.map { ($0.code, $0.name) }
+            : []
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("督导监测 · \(dashboard.scopeName)", "Supervision · \(dashboard.scopeName)"), language: l, caller: caller)
+        return .html(SupervisionDashboardPage(
+            layout: layout, dashboard: dashboard, periods: try await IndicatorSnapshots.periods(on: sql), current: SupervisionDashboard.currentPeriod(),
+            districts: districts, canDrillDown: SupervisionAccess.canDrillDown(scope, caller: caller.scope, schoolDistrict: school.district, schoolID: school.id),
+            canSnapshot: caller.scope.role == .cityAdmin && scope.level == .city
+        ).render())
+    }
+
+    @Sendable static func city(req: Request) async throws -> Response {
+        // A school administrator lands on the school's own dashboard, a district's on the district's.
+        let caller = try req.requireCaller().scope
+        if caller.role == .districtAdmin, let district = caller.districtCode { return req.redirect(to: "/supervision/districts/\(district)") }
+        if caller.role == .schoolAdmin, let id = caller.institutionID, let sql = req.db as? any SQLDatabase,
+           let code = try await sql.select().column("code").from("institutions").where("id", .equal, id).first()?.decode(column: "code", as: String.self) {
+            return req.redirect(to: "/supervision/schools/\(code)")
+        }
+        return try await dashboardPage(req, scope: .city)
+    }
+
+    @Sendable static func district(req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? ""
+        guard req.services.catalog.divisions.districts[code] != nil else { throw AppError.notFound }
+        return try await dashboardPage(req, scope: SupervisionScope(level: .district, code: code))
+    }
+
+    @Sendable static func school(req: Request) async throws -> Response {
+        try await dashboardPage(req, scope: SupervisionScope(level: .school, code: req.parameters.get("code") ?? ""))
+    }
+
+    @Sendable static func rows(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let scope = try SupervisionAPIController.scope(req)
+        let drill = try await SupervisionAPIController.drillDown(req, indicatorID: req.parameters.get("id") ?? "", scope: scope,
+                                                                 period: try SupervisionAPIController.period(req))
+        let name: String = switch scope.level {
+        case .city: req.services.catalog.divisions.cityName
+        case .district: req.services.catalog.divisions.districts[scope.code]?.name ?? scope.code
+        case .school: try await SupervisionAccess.school(scope, sql: try SupervisionAPIController.sql(req)).name ?? scope.code
+        }
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("\(drill.indicator.nameZh) · 明细", "\(drill.indicator.nameEn) · rows"), language: l, caller: caller)
+        return .html(IndicatorRowsPage(layout: layout, drill: drill, scopeName: name, onlyShort: req.query[String.self, at: "short"] == "1").render())
+    }
+
+    @Sendable static func compare(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let comparison = try await SupervisionAPIController.compare(req: req)
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("督导指标 · 两期比较", "Supervision · two periods"), language: l, caller: caller)
+        return .html(ComparisonPage(layout: layout, comparison: comparison).render())
+    }
+
+    @Sendable static func snapshot(req: Request) async throws -> Response {
+        _ = try await SupervisionAPIController.takeSnapshot(req: req)
+        return req.redirect(to: "/supervision")
+    }
+}
