@@ -18,7 +18,7 @@ import Testing
         // 30 % of 1 fen rounds down to nothing; of 10 fen is 3 fen.
         #expect(try InvestmentCredit.compute(investment: 1, educationSurchargeDue: 100, localEducationSurchargeDue: 0).earned == 0)
         #expect(try InvestmentCredit.compute(investment: 10, educationSurchargeDue: 100, localEducationSurchargeDue: 0).applied == 3)
-        #expect(throws: FundingError.negative(field: "investment")) {
+        #expect(throws: FundingError.negative(field: "investmentFen")) {
             try InvestmentCredit.compute(investment: -1, educationSurchargeDue: 0, localEducationSurchargeDue: 0)
         }
     }
@@ -27,11 +27,11 @@ import Testing
         let grant = try TrainingBaseGrant.compute(places: 120)
         #expect(grant.grant == 120_000_000)   // ¥1,200,000
         #expect(try TrainingBaseGrant.compute(places: 120, ratePerPlace: 1_500_000).grant == 180_000_000)
-        #expect(throws: FundingError.belowMinimumRate(field: "ratePerPlace", minimum: 1_000_000)) {
+        #expect(throws: FundingError.belowMinimumRate(field: "ratePerPlaceFen", minimum: 1_000_000)) {
             try TrainingBaseGrant.compute(places: 120, ratePerPlace: 999_999)
         }
         #expect(throws: FundingError.notPositive(field: "places")) { try TrainingBaseGrant.compute(places: 0) }
-        #expect(FundingError.belowMinimumRate(field: "ratePerPlace", minimum: 1_000_000).messageZh == "生均标准不得低于10000.00元")
+        #expect(FundingError.belowMinimumRate(field: "ratePerPlaceFen", minimum: 1_000_000).messageZh == "生均标准不得低于10000.00元")
     }
 
     @Test func sixtyPercentOfNetTrainingIncomeGoesToPerformancePay() throws {

@@ -25,10 +25,10 @@ public struct InvestmentCredit: Sendable, Hashable, Codable {
     /// All amounts in fen.
     public static func compute(investment: Int, educationSurchargeDue: Int, localEducationSurchargeDue: Int,
                                carriedIn: Int = 0) throws(FundingError) -> InvestmentCredit {
-        if investment < 0 { throw .negative(field: "investment") }
-        if educationSurchargeDue < 0 { throw .negative(field: "educationSurchargeDue") }
-        if localEducationSurchargeDue < 0 { throw .negative(field: "localEducationSurchargeDue") }
-        if carriedIn < 0 { throw .negative(field: "carriedIn") }
+        if investment < 0 { throw .negative(field: "investmentFen") }
+        if educationSurchargeDue < 0 { throw .negative(field: "educationSurchargeDueFen") }
+        if localEducationSurchargeDue < 0 { throw .negative(field: "localEducationSurchargeDueFen") }
+        if carriedIn < 0 { throw .negative(field: "carriedInFen") }
         let earned = Money.share(investment, rateNumerator, rateDenominator)
         let available = earned + carriedIn
         let education = min(available, educationSurchargeDue)

@@ -25,7 +25,7 @@ public struct InvestmentPlanProgress: Sendable, Hashable {
 
     /// `spending`: fen per year (several entries in a year are summed).
     public static func compute(spending: [(year: Int, fen: Int)], planned: Int = plannedTotal) throws(FundingError) -> InvestmentPlanProgress {
-        guard planned > 0 else { throw .notPositive(field: "planned") }
+        guard planned > 0 else { throw .notPositive(field: "plannedFen") }
         var byYear: [Int: Int] = [:]
         for entry in spending {
             guard entry.fen >= 0 else { throw .negative(field: "amountFen") }

@@ -16,8 +16,8 @@ public struct SocialTrainingPerformancePay: Sendable, Hashable, Codable {
 
     /// Amounts in fen.
     public static func compute(income: Int, directCosts: Int) throws(FundingError) -> SocialTrainingPerformancePay {
-        if income < 0 { throw .negative(field: "income") }
-        if directCosts < 0 { throw .negative(field: "directCosts") }
+        if income < 0 { throw .negative(field: "incomeFen") }
+        if directCosts < 0 { throw .negative(field: "directCostsFen") }
         let net = max(0, income - directCosts)
         let pay = Money.share(net, shareNumerator, shareDenominator)
         return SocialTrainingPerformancePay(income: income, directCosts: directCosts, net: net, performancePayOutsideCap: pay, retained: net - pay)

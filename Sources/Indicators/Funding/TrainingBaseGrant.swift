@@ -13,7 +13,7 @@ public struct TrainingBaseGrant: Sendable, Hashable, Codable {
     ///   - ratePerPlace: fen per place the city sets; never below the minimum.
     public static func compute(places: Int, ratePerPlace: Int = minimumPerPlace) throws(FundingError) -> TrainingBaseGrant {
         guard places > 0 else { throw .notPositive(field: "places") }
-        guard ratePerPlace >= minimumPerPlace else { throw .belowMinimumRate(field: "ratePerPlace", minimum: minimumPerPlace) }
+        guard ratePerPlace >= minimumPerPlace else { throw .belowMinimumRate(field: "ratePerPlaceFen", minimum: minimumPerPlace) }
         return TrainingBaseGrant(places: places, ratePerPlace: ratePerPlace, grant: places * ratePerPlace)
     }
 }

@@ -55,7 +55,9 @@ struct DemoSupervision: Sendable {
             for i in 1...count {
                 let pool = kind == .nationalQualitySecondarySchool && !secondary.isEmpty ? secondary : schools
                 let school: String? = kind.needsInstitution || rng.chance(0.7) ? pool[(i - 1) % pool.count] : nil
-                add(kind, name: "\(kind.labelZh)\(i)", school: school, district: school == nil ? rng.pick(districts) : nil, on: date(from: 2021, to: 2023))
+                // Most by the plan's 2022 horizon, one in eight late.
+                let day = rng.chance(0.125) ? date(from: 2023, to: 2024) : date(from: 2021, to: 2022)
+                add(kind, name: "\(kind.labelZh)\(i)", school: school, district: school == nil ? rng.pick(districts) : nil, on: day)
             }
         }
         // Teaching innovation teams: about twenty a year since 2021, this year's still coming in.

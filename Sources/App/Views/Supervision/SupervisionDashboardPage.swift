@@ -62,7 +62,7 @@ struct SupervisionDashboardPage {
         let target = e.indicator.target.text(unit: unit)
         var notes: [String] = []
         if e.aboveRange { notes.append(l.t("超出目标区间上限", "above the target range")) }
-        if e.reachedByDeadline == false { notes.append(l.t("期限内未达成", "not reached by the deadline")) }
+        if e.status == .met, e.reachedByDeadline == false { notes.append(l.t("逾期达成", "met after the deadline")) }
         if let m = e.measurement, let den = m.denominator { notes.append("\(m.numerator)/\(den)") }
         return .tr(
             .class("indicator"),

@@ -16,7 +16,9 @@ struct WorkTaskPage {
     func render() -> String {
         let l = layout.language
         let s = TaskStanding(rawValue: task.standing) ?? .notStarted
-        let formatter = ISO8601DateFormatter()
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
         return layout.render(.div(
             .p(.text(task.content)),
             .p(.id("task-standing"), .span(.class("status status-\(s.rawValue)"), .text(l.t(s.labelZh, s.labelEn))),
