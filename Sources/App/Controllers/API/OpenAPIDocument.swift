@@ -172,6 +172,7 @@ enum OpenAPIDocument {
             "IdentityReveal": ["type": "object", "required": ["documentKind", "idNumber"], "properties": ["documentKind": ["type": "string"], "idNumber": ["type": "string"]]],
         ]
         addMarket(paths: &paths, schemas: &schemas)
+        addSupervision(paths: &paths, schemas: &schemas)
         for resource in resources {
             resource.addPaths(&paths)
             resource.addSchemas(&schemas)
