@@ -31,6 +31,12 @@ import Testing
             try TrainingBaseGrant.compute(places: 120, ratePerPlace: 999_999)
         }
         #expect(throws: FundingError.notPositive(field: "places")) { try TrainingBaseGrant.compute(places: 0) }
+        // Inputs that would overflow are refused, naming the field.
+        #expect(throws: FundingError.tooLarge(field: "places", maximum: 1_000_000)) { try TrainingBaseGrant.compute(places: 180_697_620_844_542, ratePerPlace: 5_971_759) }
+        #expect(throws: FundingError.tooLarge(field: "incomeFen", maximum: Money.maximum)) { try SocialTrainingPerformancePay.compute(income: Int.max, directCosts: 0) }
+        #expect(throws: FundingError.tooLarge(field: "investmentFen", maximum: Money.maximum)) {
+            try InvestmentCredit.compute(investment: Int.max, educationSurchargeDue: 0, localEducationSurchargeDue: 0)
+        }
         #expect(FundingError.belowMinimumRate(field: "ratePerPlaceFen", minimum: 1_000_000).messageZh == "生均标准不得低于10000.00元")
     }
 

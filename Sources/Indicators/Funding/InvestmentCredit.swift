@@ -25,12 +25,12 @@ public struct InvestmentCredit: Sendable, Hashable, Codable {
     /// All amounts in fen.
     public static func compute(investment: Int, educationSurchargeDue: Int, localEducationSurchargeDue: Int,
                                carriedIn: Int = 0) throws(FundingError) -> InvestmentCredit {
-        if investment < 0 { throw .negative(field: "investmentFen") }
-        if educationSurchargeDue < 0 { throw .negative(field: "educationSurchargeDueFen") }
-        if localEducationSurchargeDue < 0 { throw .negative(field: "localEducationSurchargeDueFen") }
-        if carriedIn < 0 { throw .negative(field: "carriedInFen") }
+        try Money.check(investment, field: "investmentFen")
+        try Money.check(educationSurchargeDue, field: "educationSurchargeDueFen")
+        try Money.check(localEducationSurchargeDue, field: "localEducationSurchargeDueFen")
+        try Money.check(carriedIn, field: "carriedInFen")
         let earned = Money.share(investment, rateNumerator, rateDenominator)
-        let available = earned + carriedIn
+        let available = earned + carriedIn   // both ≤ 10¹⁵: no overflow
         let education = min(available, educationSurchargeDue)
         let local = min(available - education, localEducationSurchargeDue)
         return InvestmentCredit(

@@ -28,8 +28,10 @@ public struct InvestmentPlanProgress: Sendable, Hashable {
         guard planned > 0 else { throw .notPositive(field: "plannedFen") }
         var byYear: [Int: Int] = [:]
         for entry in spending {
-            guard entry.fen >= 0 else { throw .negative(field: "amountFen") }
-            byYear[entry.year, default: 0] += entry.fen
+            try Money.check(entry.fen, field: "amountFen")
+            let (sum, overflow) = byYear[entry.year, default: 0].addingReportingOverflow(entry.fen)
+            guard !overflow, sum <= Money.maximum else { throw .tooLarge(field: "amountFen", maximum: Money.maximum) }
+            byYear[entry.year] = sum
         }
         var running = 0
         let years = byYear.keys.sorted().map { year -> Year in

@@ -16,8 +16,8 @@ public struct SocialTrainingPerformancePay: Sendable, Hashable, Codable {
 
     /// Amounts in fen.
     public static func compute(income: Int, directCosts: Int) throws(FundingError) -> SocialTrainingPerformancePay {
-        if income < 0 { throw .negative(field: "incomeFen") }
-        if directCosts < 0 { throw .negative(field: "directCostsFen") }
+        try Money.check(income, field: "incomeFen")
+        try Money.check(directCosts, field: "directCostsFen")
         let net = max(0, income - directCosts)
         let pay = Money.share(net, shareNumerator, shareDenominator)
         return SocialTrainingPerformancePay(income: income, directCosts: directCosts, net: net, performancePayOutsideCap: pay, retained: net - pay)

@@ -6,6 +6,7 @@ extension OpenAPIDocument {
     static func addSupervision(paths: inout Object, schemas: inout Object) {
         let string: Object = ["type": "string"], integer: Object = ["type": "integer"], boolean: Object = ["type": "boolean"], number: Object = ["type": "number"]
         let dateTime: Object = ["type": "string", "format": "date-time"]
+        let fen: Object = ["type": "integer", "minimum": 0, "maximum": Money.maximum]
         func object(_ required: [String], _ properties: Object) -> Object {
             ["type": "object", "additionalProperties": false, "required": required, "properties": properties]
         }
@@ -53,7 +54,7 @@ extension OpenAPIDocument {
             "fundingInvestmentCredit", "30 % of qualifying investment credited against 教育费附加 and 地方教育附加 due, year by year, unused credit carried forward (fen)", tag: "funding",
             body: object(["years"], ["years": ["type": "array", "minItems": 1, "maxItems": 50, "items": object(
                 ["investmentFen", "educationSurchargeDueFen", "localEducationSurchargeDueFen"],
-                ["investmentFen": integer, "educationSurchargeDueFen": integer, "localEducationSurchargeDueFen": integer])]]),
+                ["investmentFen": fen, "educationSurchargeDueFen": fen, "localEducationSurchargeDueFen": fen])]]),
             responses: ["200": jsonResponse("Credit per year", array(object(
                 ["earned", "carriedIn", "appliedToEducationSurcharge", "appliedToLocalEducationSurcharge", "educationSurchargePayable", "localEducationSurchargePayable", "carriedForward"],
                 ["earned": integer, "carriedIn": integer, "appliedToEducationSurcharge": integer, "appliedToLocalEducationSurcharge": integer,
@@ -61,12 +62,13 @@ extension OpenAPIDocument {
                         "400": problem, "401": problem, "422": problem])]
         paths["/funding/training-base-grant"] = ["post": operation(
             "fundingTrainingBaseGrant", "A training base's construction grant: at least ¥10,000 (1,000,000 fen) per place it holds at one time", tag: "funding",
-            body: object(["places"], ["places": integer, "ratePerPlaceFen": integer]),
+            body: object(["places"], ["places": ["type": "integer", "minimum": 1, "maximum": TrainingBaseGrant.maximumPlaces],
+                                      "ratePerPlaceFen": ["type": "integer", "minimum": TrainingBaseGrant.minimumPerPlace, "maximum": TrainingBaseGrant.maximumRate]]),
             responses: ["200": jsonResponse("Grant", object(["places", "ratePerPlace", "grant"], ["places": integer, "ratePerPlace": integer, "grant": integer])),
                         "400": problem, "401": problem, "422": problem])]
         paths["/funding/social-training-pay"] = ["post": operation(
             "fundingSocialTrainingPay", "60 % of net social-training income to performance pay outside the cap (fen)", tag: "funding",
-            body: object(["incomeFen", "directCostsFen"], ["incomeFen": integer, "directCostsFen": integer]),
+            body: object(["incomeFen", "directCostsFen"], ["incomeFen": fen, "directCostsFen": fen]),
             responses: ["200": jsonResponse("Performance pay", object(["income", "directCosts", "net", "performancePayOutsideCap", "retained"],
                                                                        ["income": integer, "directCosts": integer, "net": integer, "performancePayOutsideCap": integer, "retained": integer])),
                         "400": problem, "401": problem, "422": problem])]
