@@ -1,6 +1,7 @@
 // Zhijiao benchmarks. Run in release:
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks import-students [rows]
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks market-gaps [demand rows]
+//   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks indicators
 // (-enable-testing lets the benchmarks drive App internals with @testable import.)
 // Each benchmark prints its figure; README's performance section quotes them.
 @testable import App
@@ -23,10 +24,12 @@ enum Benchmarks {
             try MatchingBenchmarks.city()
         case "market-gaps":
             try await MarketGapBenchmark.run(demandRows: arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000, programs: 5_000)
+        case "indicators":
+            try await IndicatorsBenchmark.run()
         case "micro":
             try await MicroBenchmarks.run()
         default:
-            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | micro")
+            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | micro")
         }
     }
 }

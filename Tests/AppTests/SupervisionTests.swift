@@ -317,4 +317,31 @@ struct SupervisionTests {
             #expect(try await request(app, .GET, "api/v1/funding/investment-plan", f.token(.teacher)).status == .forbidden)
         }
     }
+
+    @Test func pagesShowStatusTrendsRowsAndTasks() async throws {
+        try await withFixture { app, f in
+            try await load(app, f)
+            let city = f.token(.cityAdmin)
+            _ = try await request(app, .POST, "api/v1/supervision/snapshots", city, body: ["period": "2022Q4"])
+            let page = try await request(app, .GET, "supervision", city)
+            let html = bodyString(page)
+            #expect(page.status == .ok && html.contains("id=\"indicators\""))
+            #expect(html.contains("status status-not_met") && html.contains("（五）") && html.contains("class=\"spark\""))
+            #expect(html.contains("/supervision/indicators/teachers-dual-qualified?level=city"))
+            // A district administrator lands on the district's page; a school's admin on the school's.
+            let district = try await request(app, .GET, "supervision", f.token(.districtAdmin))
+            #expect(district.status == .seeOther && district.headers.first(name: .location) == "/supervision/districts/\(Fixture.districtA)")
+            let school = try await request(app, .GET, "supervision/schools/TEST-A", f.token(.schoolAdmin))
+            #expect(school.status == .ok && bodyString(school).contains("2/3"))
+            let rows = try await request(app, .GET, "supervision/indicators/teachers-dual-qualified?level=school&code=TEST-A&short=1", f.token(.schoolAdmin))
+            #expect(rows.status == .ok && bodyString(rows).contains("T2") && !bodyString(rows).contains(">T1<"))
+            let compare = try await request(app, .GET, "supervision/compare?from=2022Q4&to=\(SupervisionDashboard.currentPeriod())", city)
+            #expect(compare.status == .ok && bodyString(compare).contains("id=\"comparison\""))
+            let tasks = try await request(app, .GET, "work-tasks?list=city&standing=", city)
+            #expect(tasks.status == .ok && bodyString(tasks).contains("/work-tasks/C54") && !bodyString(tasks).contains("/work-tasks/M1\""))
+            let task = try await request(app, .GET, "work-tasks/C25", city)
+            #expect(task.status == .ok && bodyString(task).contains("id=\"report-form\"") && bodyString(task).contains("市人力资源社会保障局"))
+            #expect(try await request(app, .GET, "supervision", f.token(.teacher)).status == .forbidden)
+        }
+    }
 }
