@@ -124,6 +124,30 @@ try:
     driver.get(BASE + "/market/cooperation")
     check(len(driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")) > 0, "an agreement that breaks the negative list is flagged")
 
+    # supervision: the city dashboard, the rows behind a number, the work list and a report with evidence
+    driver.get(BASE + "/supervision")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#indicators tbody tr")
+    check(len(rows) >= 27, "the city dashboard lists every indicator")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#indicators .status")) == len(rows), "every indicator carries a status colour")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#indicators svg.spark")) == len(rows), "every indicator has a trend sparkline")
+    driver.save_screenshot(os.path.join(OUT, "supervision.png"))
+    driver.find_element(By.CSS_SELECTOR, "#indicators tbody tr a.drill").click()
+    check(text_appears("rows-summary", "分母"), "the drill-down states numerator and denominator")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#rows tbody tr")) > 0, "the drill-down lists the rows behind the number")
+    driver.get(BASE + "/work-tasks")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")) == 67, "the work list holds the 67 items of annexes 1–3")
+    driver.get(BASE + "/work-tasks/C47")
+    evidence = os.path.join(OUT, "evidence.txt")
+    with open(evidence, "w", encoding="utf-8") as f:
+        f.write("《深圳经济特区职业教育条例》起草进展（浏览器测试）")
+    driver.find_element(By.ID, "report-text").send_keys("条例草案已提交审议（浏览器测试）")
+    driver.find_element(By.ID, "report-percent").send_keys("70")
+    driver.find_element(By.ID, "report-file").send_keys(evidence)
+    driver.find_element(By.ID, "submit-report").click()
+    check(text_appears("reports", "条例草案已提交审议"), "a progress report with evidence is filed from the task page")
+    check("evidence.txt" in driver.find_element(By.ID, "reports").text, "the evidence file is listed with its hash")
+    driver.save_screenshot(os.path.join(OUT, "work-task.png"))
+
     # English switch and sign-out
     driver.get(BASE + "/lang/en")
     check("Sign out" in driver.find_element(By.ID, "sign-out").text, "the English switch works")
