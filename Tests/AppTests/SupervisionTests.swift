@@ -344,4 +344,37 @@ struct SupervisionTests {
             #expect(try await request(app, .GET, "supervision", f.token(.teacher)).status == .forbidden)
         }
     }
+
+    /// Each count indicator counts its own kind only: kind n of the catalogue gets n + 1
+    /// entries dated 2022-06-30 (before every deadline), one more dated after the period
+    /// judged (2022Q3), and the dashboard of 2022Q3 shows exactly n + 1 for each.
+    @Test func everyCountIndicatorCountsItsOwnDesignations() async throws {
+        try await withFixture { app, f in
+            let catalogue = app.services.indicators
+            var rows: [FieldValues] = []
+            var expected: [String: Int] = [:]
+            for (n, indicator) in catalogue.indicators.enumerated() {
+                guard case .designations(let kind) = indicator.measure else { continue }
+                #expect(DesignationKind(rawValue: kind) != nil, "the registry knows \(kind)")
+                let school = kind == DesignationKind.smartCampus5G.rawValue || kind == DesignationKind.nationalQualitySecondarySchool.rawValue ? "TEST-B" : nil
+                for i in 0...(n + 1) {
+                    var row: FieldValues = ["code": "K\(n)-\(i)", "kind": kind, "name": "\(kind) \(i)", "designatedOn": i == n + 1 ? "2022-10-01" : "2022-06-30"]
+                    if let school { row["institutionCode"] = school }
+                    rows.append(row)
+                }
+                expected[indicator.id] = n + 1
+            }
+            #expect(expected.count == 20)   // every count indicator; the 5G campus is a share of schools
+            try await Fixture.write(DesignationResource.self, app, CallerScope(role: .cityAdmin), rows)
+            _ = try await request(app, .POST, "api/v1/supervision/snapshots", f.token(.cityAdmin), body: ["period": "2022Q3"])
+            let board = try await dashboard(app, f.token(.cityAdmin), "level=city&period=2022Q3")
+            for (id, count) in expected {
+                let e = try #require(board[id])
+                #expect(e.numerator == count, "\(id)")
+                let indicator = try #require(catalogue[id])
+                let met = indicator.target.isMet(by: .init(count))
+                #expect((e.status == "met") == met, "\(id): \(count) against \(indicator.target)")
+            }
+        }
+    }
 }
