@@ -39,6 +39,9 @@ let package = Package(
         // Pure: the policy's indicators (catalogue, evaluation, projection), reporting periods,
         // the work list and the funding rules.
         .target(name: "Indicators", dependencies: ["Exact"], resources: [.copy("Resources/Supervision")], swiftSettings: strict),
+        // Pure: the credit bank — frameworks and level alignment, outcomes, recognition rules,
+        // the append-only ledger and its replay, conversion into programs, award rules.
+        .target(name: "CreditBank", dependencies: ["Exact", "Registry"], resources: [.copy("Resources")], swiftSettings: strict),
         // Pure: enterprise demand against graduates — gap tables, adjustment signals, skill
         // gaps, the cooperation negative-list check.
         .target(name: "SupplyDemand", dependencies: ["Exact"], swiftSettings: strict),
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand", "Exact"], swiftSettings: strict),
         .testTarget(name: "ExactTests", dependencies: ["Exact"], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Exact"], swiftSettings: strict),
+        .testTarget(name: "CreditBankTests", dependencies: ["CreditBank", "Exact", "Registry"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
             dependencies: [
