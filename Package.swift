@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "zhijiao", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
             name: "ZhijiaoBenchmarks",
-            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", .product(name: "Vapor", package: "vapor")],
             path: "Benchmarks/ZhijiaoBenchmarks",
             swiftSettings: strict
         ),

@@ -2,6 +2,7 @@
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks import-students [rows]
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks market-gaps [demand rows]
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks indicators
+//   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks award-evaluation [learners]
 // (-enable-testing lets the benchmarks drive App internals with @testable import.)
 // Each benchmark prints its figure; README's performance section quotes them.
 @testable import App
@@ -26,10 +27,12 @@ enum Benchmarks {
             try await MarketGapBenchmark.run(demandRows: arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000, programs: 5_000)
         case "indicators":
             try await IndicatorsBenchmark.run()
+        case "award-evaluation":
+            AwardEvaluationBenchmark.run(learners: arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000)
         case "micro":
             try await MicroBenchmarks.run()
         default:
-            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | micro")
+            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | award-evaluation [learners] | micro")
         }
     }
 }

@@ -63,7 +63,10 @@ public struct AwardEvaluator: Sendable {
     public func unitIndex(of code: String) -> Int? { unitIndex[code] }
 
     /// Whether each qualification is met by `units` on `day` (bulk path: no explanations).
-    public func eligibility(_ units: [CompactUnit], on day: CivilDate) -> [Bool] {
+    public func eligibility(_ units: [CompactUnit], on day: CivilDate) -> [Bool] { eligibility(units[...], on: day) }
+
+    /// The same for one learner's run of a larger array (bulk evaluation without copying).
+    public func eligibility(_ units: ArraySlice<CompactUnit>, on day: CivilDate) -> [Bool] {
         var held = [UInt64](repeating: 0, count: words)
         var results = [Bool](repeating: false, count: compiled.count)
         var cutoffs: [Int: Int32] = [:]
