@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators",
+                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -2,6 +2,7 @@ import Fluent
 import Matching
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import CreditBank
 import Indicators
 import Registry
 import SQLiteNIO
@@ -32,7 +33,8 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     let catalog = try ReferenceCatalog.load(cityCode: Environment.get("ZHIJIAO_CITY") ?? "4403")
     let decoy = try await app.password.async.hash(TokenDigest.newToken())
     app.services = AppServices(vault: vault, catalog: catalog, audit: AuditLog(), throttle: SignInThrottle(), settings: settings, decoyPasswordHash: decoy,
-                                   indicators: try IndicatorCatalogue.bundled(), workList: try WorkList.bundled())
+                                   indicators: try IndicatorCatalogue.bundled(), workList: try WorkList.bundled(),
+                                   frameworks: try FrameworkCatalogue.bundled())
     if let rounding = Environment.get("ZHIJIAO_QUOTA_ROUNDING").flatMap(InternshipQuota.Rounding.init(rawValue:)) {
         app.services.internshipQuota.rounding = rounding
     }

@@ -78,6 +78,20 @@ func routes(_ app: Application) throws {
         authed.on(.POST, "work-tasks", ":id", "reports", body: .collect(maxSize: "70mb"), use: WorkListAPIController.report)
         authed.post("work-reports", ":id", "review", use: WorkListAPIController.review)
         authed.get("work-reports", ":id", "evidence", ":evidenceId", use: WorkListAPIController.evidence)
+        authed.get("credit-bank", "frameworks", use: CreditBankAPIController.frameworks)
+        authed.put("credit-bank", "alignment", use: CreditBankAPIController.replaceAlignment)
+        authed.post("credit-bank", "learners", use: CreditBankAPIController.createLearner)
+        authed.get("credit-bank", "learners", ":id", use: CreditBankAPIController.account)
+        authed.post("credit-bank", "learners", ":id", "outcomes", use: CreditBankAPIController.submit)
+        authed.get("credit-bank", "learners", ":id", "transfer", use: CreditBankAPIController.transfer)
+        authed.get("credit-bank", "learners", ":id", "awards", use: CreditBankAPIController.awards)
+        authed.on(.POST, "credit-bank", "outcomes", "import", body: .collect(maxSize: "20mb"), use: CreditBankAPIController.importOutcomes)
+        authed.get("credit-bank", "reviews", use: CreditBankAPIController.reviews)
+        authed.post("credit-bank", "outcomes", ":id", "decision", use: CreditBankAPIController.decide)
+        authed.post("credit-bank", "awards", "evaluate", use: CreditBankAPIController.evaluateAll)
+        authed.get("credit-bank", "ledger", "verify", use: CreditBankAPIController.verify)
+        authed.get("credit-bank", "rules", ":kind", use: CreditBankAPIController.rules)
+        authed.put("credit-bank", "rules", ":kind", ":code", use: CreditBankAPIController.putRule)
         for resource in RegistryResources.all { try authed.register(collection: registryAPI(resource)) }
     }
 }

@@ -1,3 +1,4 @@
+import CreditBank
 import Indicators
 import Matching
 import Registry
@@ -18,6 +19,8 @@ struct AppServices: Sendable {
     /// The policy's indicators and work lists (bundled data made from the seed).
     let indicators: IndicatorCatalogue
     let workList: WorkList
+    /// Qualifications frameworks and the default level alignment.
+    let frameworks: FrameworkCatalogue
 }
 
 /// Session and cookie policy (ASVS 5.0 3.3, 7.x).

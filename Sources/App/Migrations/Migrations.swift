@@ -16,6 +16,8 @@ enum Migrations {
             CreateNegativeListEntry(), AddProgramSkillsTaught(),
             // 004 - supervision: designations, spending, indicator snapshots, work-list reports
             CreateDesignation(), CreateSpending(), CreateIndicatorSnapshot(), CreateWorkReport(), AddUserUnit(),
+            // 005 - credit bank: learners, the ledger, rules
+            CreateCreditLearner(), CreateCreditLedger(), CreateCreditRule(),
         ]
     }
 }

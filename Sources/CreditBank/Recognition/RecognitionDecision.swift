@@ -19,4 +19,14 @@ public struct RecognitionDecision: Sendable, Hashable, Codable {
     public var alsoApplicable: [String]
     public var reasonZh: String
     public var reasonEn: String
+
+    public init(outcomeID: UUID, verdict: Verdict, units: [RecognisedUnit], ruleID: String?, alsoApplicable: [String], reasonZh: String, reasonEn: String) {
+        self.outcomeID = outcomeID
+        self.verdict = verdict
+        self.units = units
+        self.ruleID = ruleID
+        self.alsoApplicable = alsoApplicable
+        self.reasonZh = reasonZh
+        self.reasonEn = reasonEn
+    }
 }

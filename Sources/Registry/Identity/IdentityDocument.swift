@@ -10,6 +10,8 @@ public enum IdentityDocumentKind: String, LabelledChoice {
     case macauID = "macau_id"
     /// 护照及其他
     case passport
+    /// 港澳居民来往内地通行证 (H or M, then 8 digits; 10 digits on cards issued from 2013)
+    case homeReturnPermit = "home_return_permit"
 
     public var labelZh: String {
         switch self {
@@ -17,6 +19,7 @@ public enum IdentityDocumentKind: String, LabelledChoice {
         case .hongKongID: "香港身份证"
         case .macauID: "澳门身份证"
         case .passport: "护照"
+        case .homeReturnPermit: "港澳居民来往内地通行证"
         }
     }
 
@@ -26,6 +29,7 @@ public enum IdentityDocumentKind: String, LabelledChoice {
         case .hongKongID: "Hong Kong identity card"
         case .macauID: "Macau identity card"
         case .passport: "Passport"
+        case .homeReturnPermit: "Mainland Travel Permit for Hong Kong and Macao Residents"
         }
     }
 
@@ -68,6 +72,13 @@ public struct IdentityDocument: Hashable, Sendable {
             let cleaned = number.trimmedField.uppercased()
             guard (5...20).contains(cleaned.count), cleaned.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUpperLetter }) else {
                 return .failure(FieldError(field: field, zh: "证件号应为5–20位字母或数字", en: "must be 5–20 letters or digits"))
+            }
+            return .success(IdentityDocument(kind: kind, number: cleaned, birthDate: nil, sex: nil))
+        case .homeReturnPermit:
+            let cleaned = number.trimmedField.uppercased()
+            let digits = cleaned.dropFirst()
+            guard "HM".contains(cleaned.first ?? " "), digits.count == 8 || digits.count == 10, digits.allSatisfy(\.isASCIIDigit) else {
+                return .failure(FieldError(field: field, zh: "港澳居民来往内地通行证号应为H或M开头，后跟8或10位数字", en: "must be H or M followed by 8 or 10 digits"))
             }
             return .success(IdentityDocument(kind: kind, number: cleaned, birthDate: nil, sex: nil))
         }

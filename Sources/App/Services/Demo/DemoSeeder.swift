@@ -66,6 +66,8 @@ enum DemoSeeder {
         try await write(SpendingResource.self, supervision.spendings)
         log("督导快照 indicator snapshots: 2021Q1 to this quarter")
         try await DemoSupervision.recordHistory(app)
+        log("学分银行 credit bank: rules, qualifications, three learners")
+        try await DemoCreditBank.load(app)
         try await writeChoices(app, seed: seed, log: log)
         try await services.audit.append(AuditLog.Entry(actor: "system", action: "demo", entity: "registry", detail: "scale \(scale.rawValue), seed \(seed)"), on: app.db)
     }

@@ -1,0 +1,259 @@
+import CreditBank
+import Foundation
+import Registry
+import SQLKit
+import Vapor
+
+extension CreditBankAPIController {
+    /// A learning outcome as submitted or pushed.
+    struct OutcomeInput: Content {
+        var learnerId: UUID?
+        var kind: String
+        var issuer: String?
+        var title: String
+        var code: String?
+        var levelFramework: String?
+        var level: Int?
+        var credits: String?
+        var hours: Int?
+        var score: Int?
+        var awardedOn: String
+        var validUntil: String?
+        var field: String?
+        var evidenceSHA256: String?
+    }
+
+    /// Checks an input; every problem named at once.
+    static func outcome(_ input: OutcomeInput, learner: UUID, issuer fixed: String?, frameworks: FrameworkCatalogue, today: CivilDate) -> Result<LearningOutcome, ValidationFailure> {
+        var errors: [FieldError] = []
+        let kind = OutcomeKind(rawValue: input.kind)
+        if kind == nil { errors.append(.notInList("kind", value: input.kind, list: "学习成果类型 outcome kind")) }
+        let title = input.title.trimmingCharacters(in: .whitespaces)
+        if title.isEmpty { errors.append(.required("title")) } else if title.count > 200 { errors.append(.tooLong("title", max: 200)) }
+        let issuer = fixed ?? input.issuer?.trimmingCharacters(in: .whitespaces) ?? ""
+        if issuer.isEmpty { errors.append(.required("issuer")) } else if issuer.count > 100 { errors.append(.tooLong("issuer", max: 100)) }
+        if let code = input.code, code.count > 40 { errors.append(.tooLong("code", max: 40)) }
+        var level: LevelRef?
+        switch (input.levelFramework, input.level) {
+        case (nil, nil): break
+        case (let f?, let n?):
+            if frameworks[f]?.level(n) == nil { errors.append(FieldError(field: "level", zh: "框架\(f)没有第\(n)级", en: "framework \(f) has no level \(n)")) } else { level = LevelRef(f, n) }
+        default: errors.append(FieldError(field: "level", zh: "级别须同时给出框架和级别", en: "give both levelFramework and level"))
+        }
+        var credits: Credits?
+        if let text = input.credits {
+            credits = Credits(text: text)
+            if credits == nil || (credits?.tenths ?? 0) > 2000 { errors.append(FieldError(field: "credits", zh: "学分应为0至200、最多一位小数", en: "must be 0 to 200 with at most one decimal")) }
+        }
+        if let hours = input.hours, !(0...100_000).contains(hours) { errors.append(.outOfRange("hours", min: 0, max: 100_000)) }
+        if let score = input.score, !(0...1000).contains(score) { errors.append(.outOfRange("score", min: 0, max: 1000)) }
+        let awarded = CivilDate(iso: input.awardedOn)
+        if awarded == nil { errors.append(FieldError(field: "awardedOn", zh: "应为 YYYY-MM-DD", en: "must be YYYY-MM-DD")) }
+        if let awarded, awarded > today { errors.append(FieldError(field: "awardedOn", zh: "不能晚于今天", en: "must not be in the future")) }
+        var until: CivilDate?
+        if let text = input.validUntil {
+            until = CivilDate(iso: text)
+            if until == nil { errors.append(FieldError(field: "validUntil", zh: "应为 YYYY-MM-DD", en: "must be YYYY-MM-DD")) }
+            if let until, let awarded, until < awarded { errors.append(FieldError(field: "validUntil", zh: "不能早于取得日期", en: "must not be before awardedOn")) }
+        }
+        if let field = input.field, field.count > 20 { errors.append(.tooLong("field", max: 20)) }
+        if let hash = input.evidenceSHA256, hash.count != 64 || !hash.allSatisfy(\.isHexDigit) {
+            errors.append(FieldError(field: "evidenceSHA256", zh: "应为64位十六进制SHA-256", en: "must be a 64-character hex SHA-256"))
+        }
+        guard errors.isEmpty, let kind, let awarded else { return .failure(ValidationFailure(errors)) }
+        return .success(LearningOutcome(learnerID: learner, kind: kind, issuer: issuer, title: title, code: input.code, level: level, credits: credits,
+                                        hours: input.hours, score: input.score, awardedOn: awarded, validUntil: until, field: input.field,
+                                        evidenceSHA256: input.evidenceSHA256?.lowercased()))
+    }
+
+    /// The recognition engine with the city's rules and alignment.
+    static func engine(_ req: Request) async throws -> RecognitionEngine {
+        let store = CreditRuleStore(sql: try sql(req))
+        return RecognitionEngine(rules: try await store.all(.recognition, as: RecognitionRule.self),
+                                 alignment: try await store.alignment(default: req.services.frameworks.alignment))
+    }
+
+    /// The issuer recorded for a push: a school pushes as itself.
+    static func fixedIssuer(_ req: Request, _ caller: CallerScope) async throws -> String? {
+        guard caller.role == .schoolAdmin, let id = caller.institutionID else { return nil }
+        return try await sql(req).select().column("name").from("institutions").where("id", .equal, id).first()?.decode(column: "name", as: String.self)
+    }
+
+    struct Submitted: Content {
+        var outcomeId: UUID
+        var decision: RecognitionDecision
+    }
+
+    /// `POST /credit-bank/learners/{id}/outcomes`: the learner (own account), a school or the
+    /// city submits; a rule decides at once where one applies.
+    @Sendable static func submit(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard [.cityAdmin, .schoolAdmin, .learner].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        let store = try learners(req)
+        guard try await store.learner(id) != nil else { throw AppError.notFound }
+        if caller.scope.role == .learner, try await store.own(caller.scope) != id { throw AppError.forbidden }
+        let input = try req.content.decode(OutcomeInput.self)
+        let today = CivilDate(date: Date())
+        let outcome: LearningOutcome
+        switch Self.outcome(input, learner: id, issuer: try await fixedIssuer(req, caller.scope), frameworks: req.services.frameworks, today: today) {
+        case .success(let o): outcome = o
+        case .failure(let failure): throw AppError.validation(failure.errors)
+        }
+        let decision = try await engine(req).decide(outcome, on: today)
+        try await req.db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            try await CreditLedgerStore(sql: sql).append([(id, .submitted(outcome)), (id, .decided(decision, reviewer: nil))], actor: caller.auditName)
+        }
+        try await req.audit(req.auditEntry(action: "submit", entity: "credit_outcome", recordID: outcome.id.uuidString, detail: decision.verdict.rawValue))
+        return try await Submitted(outcomeId: outcome.id, decision: decision).encodeResponse(status: .created, for: req)
+    }
+
+    struct ImportRequest: Content {
+        var outcomes: [OutcomeInput]
+    }
+
+    struct ImportResult: Content {
+        var imported: Int
+        var recognised: Int
+        var needsReview: Int
+        var rejected: Int
+    }
+
+    /// `POST /credit-bank/outcomes/import`: an issuer (a school, the city) pushes outcomes in
+    /// bulk. All or nothing: one bad row and nothing is stored, every error listed by row.
+    @Sendable static func importOutcomes(req: Request) async throws -> ImportResult {
+        let caller = try req.requireCaller()
+        guard [.cityAdmin, .schoolAdmin].contains(caller.scope.role) else { throw AppError.forbidden }
+        let body = try req.content.decode(ImportRequest.self)
+        guard (1...10_000).contains(body.outcomes.count) else {
+            throw AppError.validation([FieldError(field: "outcomes", zh: "应为1至10000条", en: "must hold 1 to 10,000 outcomes")])
+        }
+        let known = Set(try await sql(req).select().column("id").from("credit_learners").all().map { try $0.decode(column: "id", as: UUID.self) })
+        let issuer = try await fixedIssuer(req, caller.scope)
+        let today = CivilDate(date: Date())
+        var rows: [RowError] = []
+        var outcomes: [LearningOutcome] = []
+        for (i, input) in body.outcomes.enumerated() {
+            guard let learner = input.learnerId, known.contains(learner) else {
+                rows.append(RowError(row: i + 1, column: "learnerId", error: FieldError(field: "learnerId", zh: "学分银行账户不存在", en: "no such credit-bank account")))
+                continue
+            }
+            switch outcome(input, learner: learner, issuer: issuer, frameworks: req.services.frameworks, today: today) {
+            case .success(let o): outcomes.append(o)
+            case .failure(let failure): rows += failure.errors.map { RowError(row: i + 1, column: $0.field, error: $0) }
+            }
+        }
+        if !rows.isEmpty { throw AppError.importRejected(rows) }
+        let engine = try await engine(req)
+        let stored = outcomes
+        let decisions = stored.map { engine.decide($0, on: today) }
+        try await req.db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            var events: [(learner: UUID, event: LedgerEvent)] = []
+            for (o, d) in zip(stored, decisions) { events += [(o.learnerID, .submitted(o)), (o.learnerID, .decided(d, reviewer: nil))] }
+            try await CreditLedgerStore(sql: sql).append(events, actor: caller.auditName)
+        }
+        try await req.audit(req.auditEntry(action: "import", entity: "credit_outcome", detail: "\(outcomes.count) outcomes"))
+        return ImportResult(imported: stored.count, recognised: decisions.filter { $0.verdict == .recognised }.count,
+                            needsReview: decisions.filter { $0.verdict == .needsReview }.count, rejected: decisions.filter { $0.verdict == .rejected }.count)
+    }
+
+    struct QueueItem: Content {
+        var outcomeId: UUID
+        var learnerId: UUID
+        var learnerName: String
+        var kind: String
+        var title: String
+        var issuer: String
+        var status: String
+        var submittedAt: Date
+    }
+
+    /// `GET /credit-bank/reviews`: outcomes no rule decided, and those waiting for evidence.
+    @Sendable static func reviews(req: Request) async throws -> [QueueItem] {
+        let caller = try req.requireCaller()
+        guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
+        let rows = try await sql(req).raw("""
+            SELECT o.id, o.learner_id, l.name, o.kind, o.title, o.issuer, o.status, o.submitted_at
+            FROM credit_outcomes o JOIN credit_learners l ON l.id = o.learner_id
+            WHERE o.status IN ('needs_review', 'evidence_requested') ORDER BY o.submitted_at, o.id
+            """).all()
+        return try rows.map {
+            QueueItem(outcomeId: try $0.decode(column: "id", as: UUID.self), learnerId: try $0.decode(column: "learner_id", as: UUID.self),
+                      learnerName: try $0.decode(column: "name", as: String.self), kind: try $0.decode(column: "kind", as: String.self),
+                      title: try $0.decode(column: "title", as: String.self), issuer: try $0.decode(column: "issuer", as: String.self),
+                      status: try $0.decode(column: "status", as: String.self), submittedAt: try $0.decode(column: "submitted_at", as: Date.self))
+        }
+    }
+
+    struct GrantInput: Content {
+        var unitCode: String
+        var credits: String
+        var hubLevel: Int
+        var field: String?
+    }
+
+    struct DecisionInput: Content {
+        var verdict: String
+        var reasonZh: String
+        var reasonEn: String?
+        var units: [GrantInput]?
+    }
+
+    /// `POST /credit-bank/outcomes/{id}/decision`: a reviewer accepts (with the units), rejects
+    /// or asks for more evidence, always with a reason. Appended; nothing is edited.
+    @Sendable static func decide(req: Request) async throws -> RecognitionDecision {
+        let caller = try req.requireCaller()
+        guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard let outcomeID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        let sql = try sql(req)
+        guard let row = try await sql.select().columns("learner_id", "status").from("credit_outcomes").where("id", .equal, outcomeID).first() else { throw AppError.notFound }
+        let learner = try row.decode(column: "learner_id", as: UUID.self)
+        let status = try row.decode(column: "status", as: String.self)
+        let body = try req.content.decode(DecisionInput.self)
+        let account = try await CreditLedgerStore(sql: sql).account(learner)
+        guard let outcome = account.outcomes[outcomeID] else { throw AppError.notFound }
+        var errors: [FieldError] = []
+        let verdict = RecognitionDecision.Verdict(rawValue: body.verdict)
+        if verdict == nil || verdict == .needsReview {
+            errors.append(FieldError(field: "verdict", zh: "只能是 recognised、rejected 或 evidence_requested", en: "must be recognised, rejected or evidence_requested"))
+        }
+        let reason = body.reasonZh.trimmingCharacters(in: .whitespaces)
+        if reason.isEmpty { errors.append(.required("reasonZh")) } else if reason.count > 500 { errors.append(.tooLong("reasonZh", max: 500)) }
+        if status == CreditAccount.Status.withdrawn.rawValue {
+            errors.append(FieldError(field: "verdict", zh: "该成果已被撤回", en: "the outcome has been withdrawn"))
+        }
+        let alignment = try await CreditRuleStore(sql: sql).alignment(default: req.services.frameworks.alignment)
+        let ceiling = outcome.level.flatMap { alignment.hubLevel(of: $0) }
+        var units: [RecognisedUnit] = []
+        if verdict == .recognised {
+            let grants = body.units ?? []
+            if grants.isEmpty { errors.append(FieldError(field: "units", zh: "认定通过须给出学分单元", en: "give the units recognised")) }
+            for (i, g) in grants.prefix(20).enumerated() {
+                let credits = Credits(text: g.credits)
+                if credits == nil || (credits?.tenths ?? 0) == 0 || (credits?.tenths ?? 0) > 2000 {
+                    errors.append(FieldError(field: "units[\(i)].credits", zh: "学分应为0.1至200", en: "must be 0.1 to 200"))
+                }
+                if !(1...7).contains(g.hubLevel) { errors.append(.outOfRange("units[\(i)].hubLevel", min: 1, max: 7)) }
+                if let ceiling, g.hubLevel > ceiling {
+                    errors.append(FieldError(field: "units[\(i)].hubLevel", zh: "不能高于成果本身的第\(ceiling)级", en: "must not exceed the outcome's own hub level \(ceiling)"))
+                }
+                if g.unitCode.isEmpty || g.unitCode.count > 40 { errors.append(FieldError(field: "units[\(i)].unitCode", zh: "应为1至40个字符", en: "must be 1 to 40 characters")) }
+                if let credits, errors.isEmpty {
+                    units.append(RecognisedUnit(outcomeID: outcomeID, index: i, unitCode: g.unitCode, credits: credits, hubLevel: g.hubLevel, field: g.field ?? outcome.field,
+                                                source: outcome.kind, awardedOn: outcome.awardedOn, validUntil: outcome.validUntil))
+                }
+            }
+        }
+        guard errors.isEmpty, let verdict else { throw AppError.validation(errors) }
+        let decision = RecognitionDecision(outcomeID: outcomeID, verdict: verdict, units: units, ruleID: nil, alsoApplicable: [],
+                                           reasonZh: reason, reasonEn: body.reasonEn ?? reason)
+        try await req.db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            try await CreditLedgerStore(sql: sql).append([(learner, .decided(decision, reviewer: caller.auditName))], actor: caller.auditName)
+        }
+        try await req.audit(req.auditEntry(action: "review", entity: "credit_outcome", recordID: outcomeID.uuidString, detail: verdict.rawValue))
+        return decision
+    }
+}
