@@ -18,7 +18,7 @@ import Testing
     @Test func eachCreditIsTracedAndEveryLimitHolds() {
         var account = CreditAccount(learnerID: learnerA)
         let web = unit("WEB-101", 4), web2 = unit("WEB-102", 2), old = unit("NET", 3, awarded: "2019-01-01"), low = unit("OFFICE", 2, level: 3)
-        let dup = unit("WEB-101", 4), used = unit("DB", 3), big = unit("AI", 6)
+        let dup = unit("WEB-101", 4, awarded: "2025-09-01"), used = unit("DB", 3), big = unit("AI", 6)   // the later of two equal units waits
         account.units = [web, web2, old, low, dup, used, big]
         account.used = [used.id]
         let rules = [
