@@ -148,6 +148,26 @@ try:
     check("evidence.txt" in driver.find_element(By.ID, "reports").text, "the evidence file is listed with its hash")
     driver.save_screenshot(os.path.join(OUT, "work-task.png"))
 
+    # credit bank: the reviewers' queue, a decision, a learner's account and a transfer question
+    driver.get(BASE + "/credit-bank")
+    queue = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
+    check(len(queue) >= 1, "the reviewers' queue lists outcomes no rule decided")
+    form = driver.find_element(By.CSS_SELECTOR, "#queue tbody tr form.decision")
+    form.find_element(By.NAME, "reasonZh").send_keys("实习证明齐全（浏览器测试）")
+    form.find_element(By.NAME, "unitCode").send_keys("WORK")
+    form.find_element(By.NAME, "credits").send_keys("2")
+    form.find_element(By.NAME, "hubLevel").send_keys("3")
+    form.find_element(By.TAG_NAME, "button").click()
+    time.sleep(0.5)
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")) == len(queue) - 1, "a reviewer's decision takes the outcome off the queue")
+    driver.find_element(By.CSS_SELECTOR, "#queue tbody tr a").click()
+    check(text_appears("account-summary", "学分"), "a learner's account shows the credits held")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#outcomes tbody tr")) >= 4, "the account lists each outcome with its decision")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#awards tbody tr")) >= 2, "the account shows each qualification, eligible or what is missing")
+    driver.find_element(By.ID, "ask-transfer").click()
+    check(text_appears("transfer-summary", "学分"), "asking what would transfer answers with credits traced to rules")
+    driver.save_screenshot(os.path.join(OUT, "credit-account.png"))
+
     # English switch and sign-out
     driver.get(BASE + "/lang/en")
     check("Sign out" in driver.find_element(By.ID, "sign-out").text, "the English switch works")

@@ -40,6 +40,11 @@ extension CreditBankAPIController {
         if institution.isEmpty { errors.append(.required("institution")) }
         if program.isEmpty { errors.append(.required("program")) }
         if !errors.isEmpty { throw AppError.validation(errors) }
+        return try await transferBody(req, learner: id, institution: institution, program: program)
+    }
+
+    /// The transfer plan of `learner` into `program` at `institution`, as the API gives it.
+    static func transferBody(_ req: Request, learner id: UUID, institution: String, program: String) async throws -> TransferBody {
         let store = CreditRuleStore(sql: try sql(req))
         guard let limit = try await store.all(.programLimit, as: ProgramTransferLimit.self)
             .first(where: { $0.institutionCode == institution && $0.programCode == program }) else {

@@ -32,6 +32,7 @@ struct PageLayout {
                                 .a(.href("/market"), .text(l.t("产教供需", "Market"))),
                                 .a(.href("/supervision"), .text(l.t("督导监测", "Supervision"))),
                                 .a(.href("/work-tasks"), .text(l.t("工作任务", "Work list"))),
+                                .a(.href("/credit-bank"), .text(l.t("学分银行", "Credit bank"))),
                                 .span(.class("who"), .text("\(caller.displayName) · \(l.t(caller.scope.role.labelZh, caller.scope.role.labelEn))")),
                                 .form(
                                     .class("inline"), .method(.post), .action("/sign-out"),

@@ -1,0 +1,70 @@
+import CreditBank
+import Plot
+
+/// 学分银行账户: a learner's credits by level, field and source, each outcome and what became
+/// of it, the units held, the qualifications within reach, and a transfer question.
+struct CreditAccountPage {
+    let layout: PageLayout
+    let account: CreditBankAPIController.AccountBody
+    let awards: [CreditBankAPIController.AwardLine]
+    let programs: [ProgramTransferLimit]
+    let transfer: CreditBankAPIController.TransferBody?
+
+    func render() -> String {
+        let l = layout.language
+        let a = account
+        func statusLabel(_ s: String) -> String {
+            switch s {
+            case "recognised": l.t("已认定", "recognised")
+            case "rejected": l.t("未予认定", "rejected")
+            case "needs_review": l.t("待审核", "awaiting review")
+            case "evidence_requested": l.t("待补充材料", "evidence requested")
+            case "withdrawn": l.t("已撤回", "withdrawn")
+            default: l.t("已提交", "submitted")
+            }
+        }
+        func kindLabel(_ k: String) -> String { OutcomeKind(rawValue: k).map { l.t($0.labelZh, $0.labelEn) } ?? k }
+        return layout.render(.div(
+            .p(.id("account-summary"), .text(l.t("\(a.learner.name)（\(a.learner.idNumber)）：累计 \(a.totalCredits) 学分，\(a.outcomes.count) 项学习成果。",
+                                                 "\(a.learner.name) (\(a.learner.idNumber)): \(a.totalCredits) credits from \(a.outcomes.count) outcomes."))),
+            .p(.class("note"), .text(l.t("账户由学分银行台账逐条回放得出；级别为广东终身教育资历框架级别。", "Rebuilt by replaying the ledger; levels are on the Guangdong framework."))),
+            .h2(.text(l.t("学分积累", "Credits held"))),
+            .table(.id("by-level"), .thead(.tr(.th(.text(l.t("级别", "Level"))), .th(.text(l.t("学分", "Credits"))))),
+                   .tbody(.forEach(a.byLevel) { .tr(.td(.text($0.key)), .td(.text($0.credits))) })),
+            .table(.id("by-source"), .thead(.tr(.th(.text(l.t("来源", "Source"))), .th(.text(l.t("学分", "Credits"))))),
+                   .tbody(.forEach(a.bySource) { .tr(.td(.text(kindLabel($0.key))), .td(.text($0.credits))) })),
+            .h2(.text(l.t("学习成果", "Learning outcomes"))),
+            .table(.id("outcomes"),
+                   .thead(.tr(.th(.text(l.t("成果", "Outcome"))), .th(.text(l.t("类型", "Kind"))), .th(.text(l.t("颁发机构", "Issuer"))),
+                              .th(.text(l.t("取得日期", "Awarded"))), .th(.text(l.t("认定结果", "Decision"))), .th(.text(l.t("依据", "Reason"))))),
+                   .tbody(.forEach(a.outcomes) { o in
+                       .tr(.class("outcome-\(o.status)"), .td(.text(o.title)), .td(.text(kindLabel(o.kind))), .td(.text(o.issuer)), .td(.text(o.awardedOn)),
+                           .td(.text(statusLabel(o.status))), .td(.text((l == .zh ? o.reasonZh : o.reasonEn) ?? "")))
+                   })),
+            .h2(.text(l.t("学分单元", "Units"))),
+            .table(.id("units"),
+                   .thead(.tr(.th(.text(l.t("单元", "Unit"))), .th(.text(l.t("学分", "Credits"))), .th(.text(l.t("级别", "Level"))), .th(.text(l.t("已用于转换", "Used"))))),
+                   .tbody(.forEach(a.units) { u in .tr(.td(.text(u.unitCode)), .td(.text(u.credits)), .td(.text(String(u.hubLevel))), .td(.text(u.used ? l.t("是", "yes") : ""))) })),
+            .h2(.text(l.t("可申请的资历", "Qualifications"))),
+            .table(.id("awards"),
+                   .thead(.tr(.th(.text(l.t("资历", "Qualification"))), .th(.text(l.t("结论", "Result"))), .th(.text(l.t("尚缺", "Missing"))))),
+                   .tbody(.forEach(awards) { q in
+                       .tr(.class(q.eligible ? "eligible" : "short"), .td(.text(l.t(q.nameZh, q.nameEn))),
+                           .td(.text(q.eligible ? l.t("符合授予条件", "eligible") : l.t("尚未符合", "not yet"))),
+                           .td(.text(q.missing.map { l == .zh ? $0.textZh : $0.textEn }.joined(separator: "；"))))
+                   })),
+            .h2(.text(l.t("转换到专业", "Transfer into a program"))),
+            .form(.method(.get), .action("/credit-bank/learners/\(a.learner.id.uuidString)"),
+                  .select(.attribute(named: "name", value: "target"), .id("target"),
+                          .forEach(programs) { p in .option(.value("\(p.institutionCode):\(p.programCode)"), .label("\(p.institutionCode) · \(p.programCode)")) }),
+                  .button(.type(.submit), .id("ask-transfer"), .text(l.t("如果我报读这个专业，能转换多少？", "What would transfer?")))),
+            .unwrap(transfer) { t in
+                .div(.p(.id("transfer-summary"), .text(l.t("可转换 \(t.total) 学分（上限 \(t.cap)）。", "\(t.total) credits would transfer (cap \(t.cap))."))),
+                     .table(.id("transfer"),
+                            .thead(.tr(.th(.text(l.t("单元", "Unit"))), .th(.text(l.t("规则", "Rule"))), .th(.text(l.t("免修课程", "Course exempted"))), .th(.text(l.t("学分", "Credits"))))),
+                            .tbody(.forEach(t.items) { i in .tr(.td(.text(i.unitId)), .td(.text(i.ruleId)), .td(.text(i.exemptsCourse ?? "")), .td(.text(i.credits))) },
+                                   .forEach(t.refusals) { r in .tr(.class("short"), .td(.text(r.unitId)), .td(.text(r.ruleId ?? "")), .td(.text(l == .zh ? r.reasonZh : r.reasonEn)), .td(.text("0"))) })))
+            }
+        ))
+    }
+}
