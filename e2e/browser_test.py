@@ -10,7 +10,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ.get("BASE", "http://127.0.0.1:8080")
 OUT = os.environ.get("OUT", tempfile.mkdtemp())
@@ -167,6 +167,28 @@ try:
     driver.find_element(By.ID, "ask-transfer").click()
     check(text_appears("transfer-summary", "学分"), "asking what would transfer answers with credits traced to rules")
     driver.save_screenshot(os.path.join(OUT, "credit-account.png"))
+    learner_url = driver.current_url.split("?")[0]
+    learner_id = learner_url.rstrip("/").split("/")[-1]
+    before = len(driver.find_elements(By.CSS_SELECTOR, "#outcomes tbody tr"))
+    Select(driver.find_element(By.ID, "outcome-kind")).select_by_value("online_course")
+    driver.find_element(By.ID, "outcome-title").send_keys("MOOC：Python程序设计（浏览器测试）")
+    driver.find_element(By.ID, "outcome-issuer").send_keys("中国大学MOOC")
+    driver.find_element(By.ID, "outcome-hours").send_keys("36")
+    driver.execute_script("document.getElementById('outcome-date').value = '2026-01-15'")
+    driver.find_element(By.ID, "outcome-evidence").send_keys(evidence)
+    driver.find_element(By.ID, "submit-outcome-button").click()
+    check(text_appears("outcomes", "Python程序设计"), "an outcome with evidence is submitted from the account page and recognised by rule")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#outcomes tbody tr")) == before + 1, "the account shows the new outcome")
+    sheet = os.path.join(OUT, "outcomes.csv")
+    with open(sheet, "w", encoding="utf-8") as f:
+        f.write("学分银行账户,成果类型,成果名称,颁发机构,学时,取得日期\n")
+        f.write(f"{learner_id},non_degree_training,企业培训（浏览器测试）,深圳某培训中心,18,2026-02-01\n")
+    driver.get(BASE + "/credit-bank/import")
+    driver.find_element(By.ID, "outcome-file").send_keys(sheet)
+    driver.find_element(By.ID, "import-outcomes").click()
+    check(text_appears("import-summary", "已导入 1 项"), "an issuer pushes outcomes from a spreadsheet")
+    driver.get(BASE + "/credit-bank/rules")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#rules tbody tr")) >= 5, "the city sees the rules as data")
 
     # English switch and sign-out
     driver.get(BASE + "/lang/en")

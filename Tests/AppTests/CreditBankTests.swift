@@ -166,4 +166,65 @@ struct CreditBankAppTests {
             #expect(try await request(app, .GET, "api/v1/credit-bank/learners/\(id)", f.token(.schoolAdmin)).status == .forbidden)
         }
     }
+
+    @Test func aPassInASkillAssessmentLandsInTheCreditBank() async throws {
+        try await withFixture { app, f in
+            let city = f.token(.cityAdmin), reviewer = f.token(.creditReviewer)
+            try await loadRules(app, city)
+            var ids: [UUID] = []
+            for (name, kind, number) in [("陳嘉欣", "hong_kong_id", "A123456(3)"), ("梁浩然", "macau_id", "1234567(8)"), ("王芳", "home_return_permit", "M1234567801")] {
+                ids.append(try await createLearner(app, city, name: name, kind: kind, number: number).content.decode(CreditBankAPIController.CreatedLearner.self).learner.id)
+            }
+            let created = try await request(app, .POST, "api/v1/credit-bank/assessments", reviewer, json: #"{"bodyName":"深圳市职业技能鉴定中心","certificateCode":"1X-WEB-M","title":"Web前端开发（中级）","levelFramework":"gd-lqf","level":4,"heldOn":"2026-06-20","validityYears":3}"#)
+            #expect(created.status == .created, "\(bodyString(created))")
+            let session = try created.content.decode(CreditBankAPIController.SessionBody.self)
+            // One unknown learner: nobody is registered.
+            let bad = try await request(app, .POST, "api/v1/credit-bank/assessments/\(session.id)/candidates", reviewer, json: "{\"learnerIds\":[\"\(ids[0])\",\"\(UUID())\"]}")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try await app.count("assessment_candidates") == 0)
+            let list = ids.map { "\"\($0)\"" }.joined(separator: ",")
+            #expect(try await request(app, .POST, "api/v1/credit-bank/assessments/\(session.id)/candidates", reviewer, json: "{\"learnerIds\":[\(list)]}").status == .ok)
+            // Results: the Hong Kong and Macau candidates pass; the third fails the practical part.
+            let results = """
+                {"results":[{"learnerId":"\(ids[0])","theory":78,"practical":81},{"learnerId":"\(ids[1])","theory":60,"practical":60},{"learnerId":"\(ids[2])","theory":90,"practical":59}]}
+                """
+            let scored = try await request(app, .PUT, "api/v1/credit-bank/assessments/\(session.id)/results", reviewer, json: results)
+            #expect(scored.status == .ok)
+            let body = try scored.content.decode(CreditBankAPIController.SessionBody.self)
+            let passed = Dictionary(uniqueKeysWithValues: body.candidates.map { ($0.learnerId, $0.passed) })
+            #expect(passed[ids[0]] == true && passed[ids[1]] == true && passed[ids[2]] == false)
+            // The certificate is in the bank, recognised by the certificate rule: 6 credits at level 4, valid three years.
+            let account = try await request(app, .GET, "api/v1/credit-bank/learners/\(ids[0])", reviewer).content.decode(CreditBankAPIController.AccountBody.self)
+            #expect(account.totalCredits == "6" && account.outcomes.first?.ruleId == "R-1X-WEB" && account.outcomes.first?.issuer == "深圳市职业技能鉴定中心")
+            let failed = try await request(app, .GET, "api/v1/credit-bank/learners/\(ids[2])", reviewer).content.decode(CreditBankAPIController.AccountBody.self)
+            #expect(failed.outcomes.isEmpty)
+            // A second result for the same candidate is refused, and nothing changes.
+            let again = try await request(app, .PUT, "api/v1/credit-bank/assessments/\(session.id)/results", reviewer, json: results)
+            #expect(again.status == .unprocessableEntity)
+            #expect(try await app.count("credit_outcomes") == 2)
+            #expect(try await request(app, .POST, "api/v1/credit-bank/assessments", f.token(.teacher), json: "{}").status == .forbidden)
+        }
+    }
+
+    @Test func anOutcomeCarriesItsEvidenceFileAndHash() async throws {
+        try await withFixture { app, f in
+            let city = f.token(.cityAdmin)
+            let id = try await createLearner(app, city, name: "陳嘉欣", kind: "hong_kong_id", number: "A123456(3)").content.decode(CreditBankAPIController.CreatedLearner.self).learner.id
+            let content = Data("培训结业证明".utf8)
+            let hash = SHA256Hex.of("培训结业证明")
+            let json = #"{"kind":"non_degree_training","issuer":"VTC","title":"培训","hours":20,"awardedOn":"2026-01-10","evidence":{"fileName":"证明.txt","contentType":"text/plain","contentBase64":"\#(content.base64EncodedString())"}}"#
+            let res = try await request(app, .POST, "api/v1/credit-bank/learners/\(id)/outcomes", city, json: json)
+            #expect(res.status == .created)
+            let outcome = try res.content.decode(CreditBankAPIController.Submitted.self).outcomeId
+            let account = try await request(app, .GET, "api/v1/credit-bank/learners/\(id)", city).content.decode(CreditBankAPIController.AccountBody.self)
+            #expect(account.outcomes.first?.evidenceSHA256 == hash)
+            let file = try await request(app, .GET, "api/v1/credit-bank/outcomes/\(outcome)/evidence", city)
+            #expect(Data(buffer: file.body) == content && file.headers.first(name: "X-Content-SHA256") == hash)
+            // A hash that does not match the file is refused, naming the field.
+            let wrong = json.replacingOccurrences(of: #""evidence":"#, with: #""evidenceSHA256":"\#(String(repeating: "0", count: 64))","evidence":"#)
+            let refused = try await request(app, .POST, "api/v1/credit-bank/learners/\(id)/outcomes", city, json: wrong)
+            #expect(refused.status == .unprocessableEntity && bodyString(refused).contains("evidenceSHA256"))
+            #expect(try await request(app, .GET, "api/v1/credit-bank/outcomes/\(outcome)/evidence", f.token(.schoolAdmin)).status == .forbidden)
+        }
+    }
 }

@@ -17,7 +17,7 @@ enum Migrations {
             // 004 - supervision: designations, spending, indicator snapshots, work-list reports
             CreateDesignation(), CreateSpending(), CreateIndicatorSnapshot(), CreateWorkReport(), AddUserUnit(),
             // 005 - credit bank: learners, the ledger, rules
-            CreateCreditLearner(), CreateCreditLedger(), CreateCreditRule(),
+            CreateCreditLearner(), CreateCreditLedger(), CreateCreditRule(), CreateAssessmentSession(), CreateCreditEvidence(),
         ]
     }
 }

@@ -21,6 +21,8 @@ extension CreditBankAPIController {
         var validUntil: String?
         var field: String?
         var evidenceSHA256: String?
+        /// The evidence file itself; its SHA-256 is recorded with the outcome.
+        var evidence: EvidenceUpload?
     }
 
     /// Checks an input; every problem named at once.
@@ -60,10 +62,21 @@ extension CreditBankAPIController {
         if let hash = input.evidenceSHA256, hash.count != 64 || !hash.allSatisfy(\.isHexDigit) {
             errors.append(FieldError(field: "evidenceSHA256", zh: "应为64位十六进制SHA-256", en: "must be a 64-character hex SHA-256"))
         }
+        var hash = input.evidenceSHA256?.lowercased()
+        if let upload = input.evidence {
+            let checked = EvidencePolicy.check([upload])
+            errors += checked.errors
+            if let file = checked.files.first {
+                if let hash, hash != file.sha256 {
+                    errors.append(FieldError(field: "evidenceSHA256", zh: "与所附文件的SHA-256不符", en: "does not match the attached file"))
+                }
+                hash = file.sha256
+            }
+        }
         guard errors.isEmpty, let kind, let awarded else { return .failure(ValidationFailure(errors)) }
         return .success(LearningOutcome(learnerID: learner, kind: kind, issuer: issuer, title: title, code: input.code, level: level, credits: credits,
                                         hours: input.hours, score: input.score, awardedOn: awarded, validUntil: until, field: input.field,
-                                        evidenceSHA256: input.evidenceSHA256?.lowercased()))
+                                        evidenceSHA256: hash))
     }
 
     /// The recognition engine with the city's rules and alignment.
@@ -101,9 +114,11 @@ extension CreditBankAPIController {
         case .failure(let failure): throw AppError.validation(failure.errors)
         }
         let decision = try await engine(req).decide(outcome, on: today)
+        let file = input.evidence.flatMap { EvidencePolicy.check([$0]).files.first }
         try await req.db.transaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             try await CreditLedgerStore(sql: sql).append([(id, .submitted(outcome)), (id, .decided(decision, reviewer: nil))], actor: caller.auditName)
+            if let file { try await storeEvidence(file, outcome: outcome.id, on: sql) }
         }
         try await req.audit(req.auditEntry(action: "submit", entity: "credit_outcome", recordID: outcome.id.uuidString, detail: decision.verdict.rawValue))
         return try await Submitted(outcomeId: outcome.id, decision: decision).encodeResponse(status: .created, for: req)
@@ -146,6 +161,7 @@ extension CreditBankAPIController {
         }
         if !rows.isEmpty { throw AppError.importRejected(rows) }
         let engine = try await engine(req)
+        let files = body.outcomes.map { $0.evidence.flatMap { EvidencePolicy.check([$0]).files.first } }
         let stored = outcomes
         let decisions = stored.map { engine.decide($0, on: today) }
         try await req.db.transaction { db in
@@ -153,10 +169,31 @@ extension CreditBankAPIController {
             var events: [(learner: UUID, event: LedgerEvent)] = []
             for (o, d) in zip(stored, decisions) { events += [(o.learnerID, .submitted(o)), (o.learnerID, .decided(d, reviewer: nil))] }
             try await CreditLedgerStore(sql: sql).append(events, actor: caller.auditName)
+            for (o, file) in zip(stored, files) { if let file { try await storeEvidence(file, outcome: o.id, on: sql) } }
         }
         try await req.audit(req.auditEntry(action: "import", entity: "credit_outcome", detail: "\(outcomes.count) outcomes"))
         return ImportResult(imported: stored.count, recognised: decisions.filter { $0.verdict == .recognised }.count,
                             needsReview: decisions.filter { $0.verdict == .needsReview }.count, rejected: decisions.filter { $0.verdict == .rejected }.count)
+    }
+
+    static func storeEvidence(_ file: EvidenceFile, outcome: UUID, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "credit_evidence").columns("id", "outcome_id", "file_name", "content_type", "sha256", "size", "content")
+            .values(SQLBind(UUID()), SQLBind(outcome), SQLBind(file.fileName), SQLBind(file.contentType), SQLBind(file.sha256), SQLBind(file.content.count), SQLBind(file.content))
+            .run()
+    }
+
+    /// `GET /credit-bank/outcomes/{id}/evidence`: the file, for whoever may see the learner.
+    @Sendable static func evidence(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        let sql = try sql(req)
+        guard let outcome = try await sql.select().column("learner_id").from("credit_outcomes").where("id", .equal, id).first() else { throw AppError.notFound }
+        guard try await learners(req).canView(try outcome.decode(column: "learner_id", as: UUID.self), caller: caller.scope) else { throw AppError.forbidden }
+        guard let file = try await sql.select().columns("file_name", "content_type", "sha256", "content").from("credit_evidence").where("outcome_id", .equal, id).first() else {
+            throw AppError.notFound
+        }
+        return EvidencePolicy.response(content: try file.decode(column: "content", as: Data.self), fileName: try file.decode(column: "file_name", as: String.self),
+                                       contentType: try file.decode(column: "content_type", as: String.self), sha256: try file.decode(column: "sha256", as: String.self))
     }
 
     struct QueueItem: Content {

@@ -162,15 +162,24 @@ extension CreditBankAPIController {
     /// `PUT /credit-bank/rules/{kind}/{code}`: the city replaces one rule document. The body is
     /// checked by decoding it as the engine's own type.
     @Sendable static func putRule(req: Request) async throws -> Response {
+        guard req.headers.contentType == .json else { throw Abort(.unsupportedMediaType) }
+        let body = req.body.data.map { Data(buffer: $0) } ?? Data()
+        try await putRule(req, kindText: req.parameters.get("kind") ?? "", code: req.parameters.get("code") ?? "", body: body)
+        return Response(status: .noContent)
+    }
+
+    /// Stores one rule document after the checks (city only).
+    static func putRule(_ req: Request, kindText: String, code: String, body: Data) async throws {
         let caller = try req.requireCaller()
         guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
-        let kind = try ruleKind(req)
-        let code = req.parameters.get("code") ?? ""
+        guard let kind = CreditRuleKind(rawValue: kindText), kind != .alignment else {
+            throw AppError.validation([FieldError(field: "kind", zh: "只能是 recognition、qualification、conversion 或 program_limit", en: "must be recognition, qualification, conversion or program_limit")])
+        }
         guard (1...60).contains(code.count) else { throw AppError.validation([FieldError(field: "code", zh: "应为1至60个字符", en: "must be 1 to 60 characters")]) }
         let store = CreditRuleStore(sql: try sql(req))
         func mismatch() -> AppError { AppError.validation([FieldError(field: "id", zh: "正文中的编号须与路径一致", en: "must equal the code in the path")]) }
         func decode<T: Decodable>(_: T.Type) throws -> T {
-            do { return try req.content.decode(T.self) } catch {
+            do { return try JSONDecoder().decode(T.self, from: body) } catch {
                 throw AppError.validation([FieldError(field: "body", zh: "规则格式不正确", en: "not a valid \(kind.rawValue) rule: \(error)")])
             }
         }
@@ -196,6 +205,5 @@ extension CreditBankAPIController {
         case .alignment: throw AppError.notFound
         }
         try await req.audit(req.auditEntry(action: "update", entity: "credit_rule", recordID: "\(kind.rawValue)/\(code)"))
-        return Response(status: .noContent)
     }
 }

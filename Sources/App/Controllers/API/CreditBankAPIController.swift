@@ -88,6 +88,7 @@ enum CreditBankAPIController {
         var reasonZh: String?
         var reasonEn: String?
         var ruleId: String?
+        var evidenceSHA256: String?
     }
 
     struct UnitLine: Content {
@@ -123,7 +124,8 @@ enum CreditBankAPIController {
             outcomes: account.outcomes.values.sorted { ($0.awardedOn, $0.id.uuidString) < ($1.awardedOn, $1.id.uuidString) }.map { o in
                 let d = account.decisions[o.id]
                 return OutcomeLine(id: o.id, kind: o.kind.rawValue, title: o.title, issuer: o.issuer, awardedOn: o.awardedOn.description,
-                                   status: (account.status[o.id] ?? .submitted).rawValue, reasonZh: d?.reasonZh, reasonEn: d?.reasonEn, ruleId: d?.ruleID)
+                                   status: (account.status[o.id] ?? .submitted).rawValue, reasonZh: d?.reasonZh, reasonEn: d?.reasonEn, ruleId: d?.ruleID,
+                                   evidenceSHA256: o.evidenceSHA256)
             }
         )
     }

@@ -51,6 +51,9 @@ extension OpenAPIDocument {
             body: object(["outcomes"], ["outcomes": ["type": "array", "minItems": 1, "maxItems": 10_000, "items": ref("OutcomeInput")]]),
             responses: ["200": jsonResponse("Imported", object(["imported", "recognised", "needsReview", "rejected"], ["imported": integer, "recognised": integer, "needsReview": integer, "rejected": integer])),
                         "400": problem, "401": problem, "403": problem, "422": problem])]
+        paths["/credit-bank/outcomes/{id}/evidence"] = ["get": operation(
+            "creditOutcomeEvidence", "An outcome's evidence file, with its SHA-256 in X-Content-SHA256", tag: tag, parameters: [idParameter],
+            responses: ["200": ["description": "The file", "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]]], "401": problem, "403": problem, "404": problem])]
         paths["/credit-bank/reviews"] = ["get": operation(
             "creditReviews", "The reviewers' queue: outcomes no rule decided and those waiting for evidence", tag: tag,
             responses: ["200": jsonResponse("Queue", array(object(["outcomeId", "learnerId", "learnerName", "kind", "title", "issuer", "status", "submittedAt"], [
@@ -85,6 +88,36 @@ extension OpenAPIDocument {
             body: ["type": "object"],
             responses: ["204": ["description": "Stored"], "400": problem, "401": problem, "403": problem, "422": problem])]
 
+        let session: Object = ["name": "id", "in": "path", "required": true, "schema": uuid]
+        paths["/credit-bank/assessments"] = ["post": operation(
+            "createAssessmentSession", "An assessment session of a certification body for one certificate at one level (city, reviewers)", tag: tag,
+            body: object(["bodyName", "certificateCode", "title", "levelFramework", "level", "heldOn"], [
+                "bodyName": ["type": "string", "maxLength": 100], "certificateCode": ["type": "string", "maxLength": 40], "title": ["type": "string", "maxLength": 200],
+                "levelFramework": string, "level": integer, "heldOn": ["type": "string", "format": "date"],
+                "validityYears": ["type": "integer", "minimum": 1, "maximum": 20], "theoryMark": ["type": "integer", "minimum": 0, "maximum": 100],
+                "practicalMark": ["type": "integer", "minimum": 0, "maximum": 100],
+            ]),
+            responses: ["201": jsonResponse("Session", ref("AssessmentSession")), "400": problem, "401": problem, "403": problem, "422": problem])]
+        paths["/credit-bank/assessments/{id}"] = ["get": operation(
+            "assessmentSession", "A session with its candidates and results", tag: tag, parameters: [session],
+            responses: ["200": jsonResponse("Session", ref("AssessmentSession")), "401": problem, "403": problem, "404": problem])]
+        paths["/credit-bank/assessments/{id}/candidates"] = ["post": operation(
+            "addAssessmentCandidates", "Register credit-bank learners (Hong Kong and Macau students included) as candidates; all or nothing", tag: tag, parameters: [session],
+            body: object(["learnerIds"], ["learnerIds": ["type": "array", "minItems": 1, "maxItems": 5000, "items": uuid]]),
+            responses: ["200": jsonResponse("Session", ref("AssessmentSession")), "400": problem, "401": problem, "403": problem, "404": problem, "422": problem])]
+        paths["/credit-bank/assessments/{id}/results"] = ["put": operation(
+            "recordAssessmentResults", "Theory and practical scores, once per candidate, all or nothing; a pass issues the certificate into the credit bank", tag: tag, parameters: [session],
+            body: object(["results"], ["results": ["type": "array", "minItems": 1, "items": object(["learnerId", "theory", "practical"], [
+                "learnerId": uuid, "theory": ["type": "integer", "minimum": 0, "maximum": 100], "practical": ["type": "integer", "minimum": 0, "maximum": 100],
+            ])]]),
+            responses: ["200": jsonResponse("Session", ref("AssessmentSession")), "400": problem, "401": problem, "403": problem, "404": problem, "422": problem])]
+        schemas["AssessmentSession"] = object(["id", "bodyName", "certificateCode", "title", "levelFramework", "level", "heldOn", "theoryMark", "practicalMark", "candidates"], [
+            "id": uuid, "bodyName": string, "certificateCode": string, "title": string, "levelFramework": string, "level": integer, "heldOn": string,
+            "validityYears": integer, "theoryMark": integer, "practicalMark": integer,
+            "candidates": array(object(["learnerId", "name", "region"], [
+                "learnerId": uuid, "name": string, "region": string, "theory": integer, "practical": integer, "passed": boolean, "outcomeId": uuid,
+            ])),
+        ])
         schemas["Framework"] = object(["id", "nameZh", "nameEn", "levels", "source"], [
             "id": string, "nameZh": string, "nameEn": string, "hoursPerCredit": integer, "source": string,
             "levels": array(object(["number", "titleZh", "titleEn"], ["number": integer, "titleZh": string, "titleEn": string, "descriptorZh": string, "descriptorEn": string])),
@@ -110,7 +143,7 @@ extension OpenAPIDocument {
                 "id": string, "outcomeId": uuid, "unitCode": string, "credits": credits, "hubLevel": integer, "field": string, "source": string, "awardedOn": string, "used": boolean,
             ])),
             "outcomes": array(object(["id", "kind", "title", "issuer", "awardedOn", "status"], [
-                "id": uuid, "kind": string, "title": string, "issuer": string, "awardedOn": string, "status": string, "reasonZh": string, "reasonEn": string, "ruleId": string,
+                "id": uuid, "kind": string, "title": string, "issuer": string, "awardedOn": string, "status": string, "reasonZh": string, "reasonEn": string, "ruleId": string, "evidenceSHA256": string,
             ])),
         ])
         schemas["OutcomeInput"] = object(["kind", "title", "awardedOn"], [
@@ -119,6 +152,7 @@ extension OpenAPIDocument {
             "hours": ["type": "integer", "minimum": 0, "maximum": 100_000], "score": ["type": "integer", "minimum": 0, "maximum": 1000],
             "awardedOn": ["type": "string", "format": "date"], "validUntil": ["type": "string", "format": "date"], "field": ["type": "string", "maxLength": 20],
             "evidenceSHA256": ["type": "string", "pattern": "^[0-9a-fA-F]{64}$"],
+            "evidence": object(["fileName", "contentType", "contentBase64"], ["fileName": string, "contentType": string, "contentBase64": string]),
         ])
         schemas["TransferPlan"] = object(["institution", "program", "cap", "total", "items", "refusals"], [
             "institution": string, "program": string, "cap": credits, "total": credits,

@@ -83,12 +83,6 @@ enum WorkListAPIController {
         return body(task, reports: reports[task.id] ?? [], withReports: true)
     }
 
-    struct EvidenceUpload: Content {
-        var fileName: String
-        var contentType: String
-        var contentBase64: String
-    }
-
     struct ReportRequest: Content {
         var text: String
         var percent: Int
@@ -102,7 +96,7 @@ enum WorkListAPIController {
     }
 
     /// Checks a report and its files; every problem is named at once.
-    static func validate(_ body: ReportRequest, task: WorkTask, caller: CallerScope) throws -> (unit: String, files: [WorkReports.NewEvidence]) {
+    static func validate(_ body: ReportRequest, task: WorkTask, caller: CallerScope) throws -> (unit: String, files: [EvidenceFile]) {
         var errors: [FieldError] = []
         let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { errors.append(.required("text")) }
@@ -115,27 +109,9 @@ enum WorkListAPIController {
                 errors.append(FieldError(field: "unit", zh: "“\(unit)”不是该任务的责任单位", en: "'\(unit)' is not responsible for this task"))
             }
         }
-        var files: [WorkReports.NewEvidence] = []
-        let uploads = body.evidence ?? []
-        if uploads.count > WorkReports.maxFiles { errors.append(FieldError(field: "evidence", zh: "佐证材料最多\(WorkReports.maxFiles)个", en: "at most \(WorkReports.maxFiles) files")) }
-        for (i, file) in uploads.prefix(WorkReports.maxFiles).enumerated() {
-            let field = "evidence[\(i)]"
-            let name = file.fileName.trimmingCharacters(in: .whitespaces)
-            if name.isEmpty || name.count > 200 || name.contains("/") || name.contains("\\") || name.hasPrefix(".") {
-                errors.append(FieldError(field: "\(field).fileName", zh: "文件名须为1至200个字符，不含路径", en: "must be 1 to 200 characters with no path"))
-            }
-            if !WorkReports.allowedContentTypes.contains(file.contentType) {
-                errors.append(FieldError(field: "\(field).contentType", zh: "只接受 PDF、图片、文本、CSV、XLSX 或 DOCX", en: "must be PDF, PNG, JPEG, text, CSV, XLSX or DOCX"))
-            }
-            guard let data = Data(base64Encoded: file.contentBase64), !data.isEmpty else {
-                errors.append(FieldError(field: "\(field).contentBase64", zh: "应为非空的 base64 内容", en: "must be non-empty base64"))
-                continue
-            }
-            if data.count > WorkReports.maxFileBytes {
-                errors.append(FieldError(field: "\(field).contentBase64", zh: "文件不能超过10 MiB", en: "must not exceed 10 MiB"))
-            }
-            files.append(WorkReports.NewEvidence(fileName: name, contentType: file.contentType, content: data))
-        }
+        let checked = EvidencePolicy.check(body.evidence ?? [])
+        errors += checked.errors
+        let files = checked.files
         if !errors.isEmpty { throw AppError.validation(errors) }
         return (unit, files)
     }
@@ -200,14 +176,7 @@ enum WorkListAPIController {
         guard try visibleTasks(req).contains(where: { $0.id == taskID }) else { throw AppError.forbidden }
         guard let file = try await sql.select().columns("file_name", "content_type", "sha256", "content").from("work_evidence")
             .where("id", .equal, evidenceID).where("report_id", .equal, reportID).first() else { throw AppError.notFound }
-        let response = Response(status: .ok, body: .init(data: try file.decode(column: "content", as: Data.self)))
-        let type = try file.decode(column: "content_type", as: String.self).split(separator: "/")
-        response.headers.contentType = HTTPMediaType(type: String(type.first ?? "application"), subType: String(type.last ?? "octet-stream"))
-        let name = try file.decode(column: "file_name", as: String.self)
-        let ascii = name.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" } ? name : "evidence"
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: try file.decode(column: "sha256", as: String.self))
-        return response
+        return EvidencePolicy.response(content: try file.decode(column: "content", as: Data.self), fileName: try file.decode(column: "file_name", as: String.self),
+                                       contentType: try file.decode(column: "content_type", as: String.self), sha256: try file.decode(column: "sha256", as: String.self))
     }
 }

@@ -1,5 +1,7 @@
 import CreditBank
 import Foundation
+import Registry
+import Spreadsheet
 import SQLKit
 import Vapor
 
@@ -26,7 +28,10 @@ enum CreditBankPageController {
         }
         let l = Language(req)
         let layout = PageLayout(title: l.t("学分银行账户", "Credit-bank account"), language: l, caller: caller)
-        return .html(CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer).render())
+        let role = caller.scope.role
+        var canSubmit = role == .cityAdmin || role == .schoolAdmin
+        if role == .learner { canSubmit = try await CreditBankAPIController.learners(req).own(caller.scope) == account.learner.id }
+        return .html(CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer, canSubmit: canSubmit).render())
     }
 
     @Sendable static func reviews(req: Request) async throws -> Response {
@@ -54,5 +59,107 @@ enum CreditBankPageController {
         try req.content.encode(CreditBankAPIController.DecisionInput(verdict: form.verdict, reasonZh: form.reasonZh, reasonEn: nil, units: units), as: .json)
         _ = try await CreditBankAPIController.decide(req: req)
         return req.redirect(to: "/credit-bank/reviews")
+    }
+
+    struct OutcomeForm: Content {
+        var kind: String
+        var title: String
+        var issuer: String?
+        var code: String?
+        var hours: String?
+        var score: String?
+        var awardedOn: String
+        var validUntil: String?
+        var evidence: File?
+    }
+
+    /// The account page's submission form: the same checks and rules as the API.
+    @Sendable static func submit(req: Request) async throws -> Response {
+        let form = try req.content.decode(OutcomeForm.self)
+        func blank(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        var evidence: EvidenceUpload?
+        if let file = form.evidence, file.data.readableBytes > 0 {
+            evidence = EvidenceUpload(fileName: file.filename, contentType: file.contentType.map { "\($0.type)/\($0.subType)" } ?? "application/octet-stream",
+                                      contentBase64: Data(buffer: file.data).base64EncodedString())
+        }
+        let input = CreditBankAPIController.OutcomeInput(
+            learnerId: nil, kind: form.kind, issuer: blank(form.issuer), title: form.title, code: blank(form.code), levelFramework: nil, level: nil, credits: nil,
+            hours: blank(form.hours).flatMap(Int.init), score: blank(form.score).flatMap(Int.init), awardedOn: form.awardedOn, validUntil: blank(form.validUntil),
+            field: nil, evidenceSHA256: nil, evidence: evidence)
+        try req.content.encode(input, as: .json)
+        _ = try await CreditBankAPIController.submit(req: req)
+        return req.redirect(to: "/credit-bank/learners/\(req.parameters.get("id") ?? "")")
+    }
+
+    @Sendable static func importForm(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard [.cityAdmin, .schoolAdmin].contains(caller.scope.role) else { throw AppError.forbidden }
+        let l = Language(req)
+        return .html(OutcomeImportPage(layout: PageLayout(title: l.t("学习成果批量推送", "Push outcomes in bulk"), language: l, caller: caller), result: nil, errors: []).render())
+    }
+
+    struct ImportForm: Content {
+        var file: File
+    }
+
+    /// Reads the uploaded sheet into outcomes and imports them through the API's checks.
+    @Sendable static func importFile(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("学习成果批量推送", "Push outcomes in bulk"), language: l, caller: caller)
+        let upload = try req.content.decode(ImportForm.self)
+        let table: Table
+        do { table = try TableReader.read(Data(buffer: upload.file.data)) } catch {
+            return .html(OutcomeImportPage(layout: layout, result: nil, errors: [(1, "file", l.t("无法读取文件（需要 CSV 或 XLSX）", "cannot read the file (CSV or XLSX needed)"))]).render())
+        }
+        // Header cells to field names (Chinese or English).
+        let fields: [String?] = table.header.map { h in
+            let t = h.trimmingCharacters(in: .whitespaces)
+            return OutcomeImportPage.columns.first { $0.zh == t || $0.field.caseInsensitiveCompare(t) == .orderedSame }?.field
+        }
+        var outcomes: [CreditBankAPIController.OutcomeInput] = []
+        for row in table.rows {
+            var v: [String: String] = [:]
+            for (i, cell) in row.enumerated() where i < fields.count {
+                if let f = fields[i], !cell.trimmingCharacters(in: .whitespaces).isEmpty { v[f] = cell.trimmingCharacters(in: .whitespaces) }
+            }
+            outcomes.append(.init(learnerId: v["learnerId"].flatMap(UUID.init(uuidString:)), kind: v["kind"] ?? "", issuer: v["issuer"], title: v["title"] ?? "",
+                                  code: v["code"], levelFramework: v["levelFramework"], level: v["level"].flatMap(Int.init), credits: v["credits"],
+                                  hours: v["hours"].flatMap(Int.init), score: v["score"].flatMap(Int.init), awardedOn: v["awardedOn"] ?? "",
+                                  validUntil: v["validUntil"], field: v["field"], evidenceSHA256: nil, evidence: nil))
+        }
+        try req.content.encode(CreditBankAPIController.ImportRequest(outcomes: outcomes), as: .json)
+        do {
+            let result = try await CreditBankAPIController.importOutcomes(req: req)
+            return .html(OutcomeImportPage(layout: layout, result: result, errors: []).render())
+        } catch AppError.importRejected(let rows) {
+            return .html(OutcomeImportPage(layout: layout, result: nil, errors: rows.map { (Table.spreadsheetRow(ofDataIndex: $0.row - 1), $0.column, $0.error.message) }).render())
+        } catch AppError.validation(let errors) {
+            return .html(OutcomeImportPage(layout: layout, result: nil, errors: errors.map { (1, $0.field, $0.message) }).render())
+        }
+    }
+
+    @Sendable static func rules(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        let sql = try CreditBankAPIController.sql(req)
+        let documents = try await sql.select().columns("kind", "code", "body").from("credit_rules").where("kind", .notEqual, CreditRuleKind.alignment.rawValue)
+            .orderBy("kind").orderBy("code").all().map { (try $0.decode(column: "kind", as: String.self), try $0.decode(column: "code", as: String.self), try $0.decode(column: "body", as: String.self)) }
+        let alignment = try await CreditRuleStore(sql: sql).alignment(default: req.services.frameworks.alignment)
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("学分银行规则", "Credit-bank rules"), language: l, caller: caller)
+        return .html(CreditRulesPage(layout: layout, documents: documents, alignment: alignment, canEdit: caller.scope.role == .cityAdmin,
+                                     message: req.query[String.self, at: "saved"].map { l.t("已保存 \($0)", "Saved \($0)") }).render())
+    }
+
+    struct RuleForm: Content {
+        var kind: String
+        var code: String
+        var body: String
+    }
+
+    @Sendable static func saveRule(req: Request) async throws -> Response {
+        let form = try req.content.decode(RuleForm.self)
+        try await CreditBankAPIController.putRule(req, kindText: form.kind, code: form.code, body: Data(form.body.utf8))
+        return req.redirect(to: "/credit-bank/rules?saved=\(form.code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
     }
 }

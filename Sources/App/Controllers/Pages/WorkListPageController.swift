@@ -35,7 +35,7 @@ enum WorkListPageController {
 
     @Sendable static func report(req: Request) async throws -> Response {
         let form = try req.content.decode(ReportForm.self)
-        var uploads: [WorkListAPIController.EvidenceUpload] = []
+        var uploads: [EvidenceUpload] = []
         if let file = form.evidence, file.data.readableBytes > 0 {
             let type = file.contentType.map { "\($0.type)/\($0.subType)" } ?? "application/octet-stream"
             uploads.append(.init(fileName: file.filename, contentType: type, contentBase64: Data(buffer: file.data).base64EncodedString()))

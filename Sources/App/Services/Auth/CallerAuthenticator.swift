@@ -49,7 +49,7 @@ struct CallerAuthenticator: AsyncMiddleware {
 struct APIGuard: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let caller = try request.requireCaller()
-        try CSRFCheck.verify(request, caller: caller)
+        try await CSRFCheck.verify(request, caller: caller)
         return try await next.respond(to: request)
     }
 }
@@ -60,16 +60,28 @@ struct PageGuard: AsyncMiddleware {
         guard let caller = request.auth.get(Caller.self) else {
             return request.redirect(to: "/sign-in")
         }
-        try CSRFCheck.verify(request, caller: caller)
+        try await CSRFCheck.verify(request, caller: caller)
         return try await next.respond(to: request)
     }
 }
 
 enum CSRFCheck {
-    static func verify(_ request: Request, caller: Caller) throws {
+    /// The largest body a form may send (the registry's spreadsheet import). A route collects
+    /// its body only after the middleware has run, so a form whose body arrives after its head
+    /// would otherwise show no token here; the check collects it first — for signed-in callers
+    /// only, multipart forms up to this size, other bodies up to the app's default.
+    static let largestFormBody = 200 * 1024 * 1024
+
+    static func verify(_ request: Request, caller: Caller) async throws {
         guard let session = caller.session, ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return }
-        let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.query.get(String.self, at: "csrf"))
-            ?? (try? request.content.get(String.self, at: "csrf"))
+        var sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.query.get(String.self, at: "csrf"))
+        if sent == nil {
+            if request.body.data == nil {
+                let multipart = request.headers.contentType?.type == "multipart"
+                _ = try await request.body.collect(max: multipart ? largestFormBody : request.application.routes.defaultMaxBodySize.value).get()
+            }
+            sent = try? request.content.get(String.self, at: "csrf")
+        }
         guard let sent, sent == session.csrfToken else {
             throw AppError.badRequest(zh: "表单已失效，请刷新页面后重试", en: "missing or stale CSRF token; reload the page")
         }

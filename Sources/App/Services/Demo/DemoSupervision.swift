@@ -121,7 +121,7 @@ struct DemoSupervision: Sendable {
         for item in plan {
             guard let task = list[item.task] else { continue }
             let id = try await WorkReports.insert(task: task, unit: DemoSeeder.demoUnit, text: item.text, percent: item.percent,
-                                                  evidence: [WorkReports.NewEvidence(fileName: "\(task.id)-进展说明.txt", contentType: "text/plain", content: Data(item.text.utf8))],
+                                                  evidence: [EvidenceFile(fileName: "\(task.id)-进展说明.txt", contentType: "text/plain", content: Data(item.text.utf8))],
                                                   by: user, on: sql, now: now.addingTimeInterval(-item.daysAgo * day))
             if item.review != .pending {
                 try await sql.update("work_reports").set("review", to: item.review.rawValue)

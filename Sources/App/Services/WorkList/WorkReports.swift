@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Indicators
 import Registry
@@ -29,23 +28,9 @@ enum WorkReports {
         var evidence: [Evidence]
     }
 
-    struct NewEvidence: Sendable {
-        var fileName: String
-        var contentType: String
-        var content: Data
-    }
-
     /// The day the policy was issued (2020-12-01): every task has been on the list since then.
     static let listedOn = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: TimeZone(identifier: "Asia/Shanghai"), year: 2020, month: 12, day: 1)) ?? Date(timeIntervalSince1970: 1_606_752_000)
-    static let maxFileBytes = 10 * 1024 * 1024
-    static let maxFiles = 5
-    static let allowedContentTypes: Set<String> = [
-        "application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ]
-
-    static func insert(task: WorkTask, unit: String, text: String, percent: Int, evidence: [NewEvidence], by user: UUID,
+    static func insert(task: WorkTask, unit: String, text: String, percent: Int, evidence: [EvidenceFile], by user: UUID,
                        on sql: any SQLDatabase, now: Date = Date()) async throws -> UUID {
         let id = UUID()
         try await sql.insert(into: "work_reports")
@@ -53,7 +38,7 @@ enum WorkReports {
             .values(SQLBind(id), SQLBind(task.id), SQLBind(unit), SQLBind(text), SQLBind(percent), SQLBind(user), SQLBind(now), SQLBind(WorkReportReview.pending.rawValue))
             .run()
         for file in evidence {
-            let digest = SHA256.hash(data: file.content).map { String(format: "%02x", $0) }.joined()
+            let digest = file.sha256
             try await sql.insert(into: "work_evidence")
                 .columns("id", "report_id", "file_name", "content_type", "sha256", "size", "content")
                 .values(SQLBind(UUID()), SQLBind(id), SQLBind(file.fileName), SQLBind(file.contentType), SQLBind(digest), SQLBind(file.content.count), SQLBind(file.content))

@@ -9,6 +9,28 @@ struct CreditAccountPage {
     let awards: [CreditBankAPIController.AwardLine]
     let programs: [ProgramTransferLimit]
     let transfer: CreditBankAPIController.TransferBody?
+    /// The learner themself, their school or the city may submit an outcome here.
+    let canSubmit: Bool
+
+    func submitForm() -> Node<HTML.BodyContext> {
+        let l = layout.language
+        return .group(
+            .h2(.text(l.t("提交学习成果", "Submit a learning outcome"))),
+            .form(.id("submit-outcome"), .method(.post), .action("/credit-bank/learners/\(account.learner.id.uuidString)/outcomes"), .enctype(.multipartData),
+                  .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
+                  .select(.attribute(named: "name", value: "kind"), .id("outcome-kind"),
+                          .forEach(OutcomeKind.allCases) { k in .option(.value(k.rawValue), .label(l.t(k.labelZh, k.labelEn))) }),
+                  .input(.type(.text), .name("title"), .id("outcome-title"), .placeholder(l.t("成果名称", "Title")), .attribute(named: "required", value: "required")),
+                  .input(.type(.text), .name("issuer"), .id("outcome-issuer"), .placeholder(l.t("颁发机构", "Issuer"))),
+                  .input(.type(.text), .name("code"), .placeholder(l.t("证书或课程代码", "Certificate or course code"))),
+                  .input(.type(.number), .name("hours"), .id("outcome-hours"), .placeholder(l.t("学时", "Hours")), .attribute(named: "min", value: "0")),
+                  .input(.type(.number), .name("score"), .placeholder(l.t("成绩", "Score")), .attribute(named: "min", value: "0")),
+                  .label(.text(l.t("取得日期", "Awarded on"))), .input(.type(.date), .name("awardedOn"), .id("outcome-date"), .attribute(named: "required", value: "required")),
+                  .label(.text(l.t("有效期至（可空）", "Valid until (optional)"))), .input(.type(.date), .name("validUntil")),
+                  .label(.text(l.t("佐证材料", "Evidence"))), .input(.type(.file), .name("evidence"), .id("outcome-evidence")),
+                  .div(.button(.type(.submit), .id("submit-outcome-button"), .text(l.t("提交", "Submit")))))
+        )
+    }
 
     func render() -> String {
         let l = layout.language
@@ -36,11 +58,16 @@ struct CreditAccountPage {
             .h2(.text(l.t("学习成果", "Learning outcomes"))),
             .table(.id("outcomes"),
                    .thead(.tr(.th(.text(l.t("成果", "Outcome"))), .th(.text(l.t("类型", "Kind"))), .th(.text(l.t("颁发机构", "Issuer"))),
-                              .th(.text(l.t("取得日期", "Awarded"))), .th(.text(l.t("认定结果", "Decision"))), .th(.text(l.t("依据", "Reason"))))),
+                              .th(.text(l.t("取得日期", "Awarded"))), .th(.text(l.t("认定结果", "Decision"))), .th(.text(l.t("依据", "Reason"))),
+                              .th(.text(l.t("佐证", "Evidence"))))),
                    .tbody(.forEach(a.outcomes) { o in
                        .tr(.class("outcome-\(o.status)"), .td(.text(o.title)), .td(.text(kindLabel(o.kind))), .td(.text(o.issuer)), .td(.text(o.awardedOn)),
-                           .td(.text(statusLabel(o.status))), .td(.text((l == .zh ? o.reasonZh : o.reasonEn) ?? "")))
+                           .td(.text(statusLabel(o.status))), .td(.text((l == .zh ? o.reasonZh : o.reasonEn) ?? "")),
+                           .td(.unwrap(o.evidenceSHA256) { hash in
+                               .a(.href("/api/v1/credit-bank/outcomes/\(o.id.uuidString)/evidence"), .attribute(named: "title", value: "SHA-256 \(hash)"), .text(String(hash.prefix(12)) + "…"))
+                           }))
                    })),
+            .if(canSubmit, submitForm()),
             .h2(.text(l.t("学分单元", "Units"))),
             .table(.id("units"),
                    .thead(.tr(.th(.text(l.t("单元", "Unit"))), .th(.text(l.t("学分", "Credits"))), .th(.text(l.t("级别", "Level"))), .th(.text(l.t("已用于转换", "Used"))))),

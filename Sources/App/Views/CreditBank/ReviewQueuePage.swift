@@ -9,6 +9,8 @@ struct ReviewQueuePage {
     func render() -> String {
         let l = layout.language
         return layout.render(.div(
+            .p(.a(.href("/credit-bank/import"), .text(l.t("学习成果批量推送", "Push outcomes in bulk"))), .text(" · "),
+               .a(.href("/credit-bank/rules"), .text(l.t("认定、转换与授予规则", "Recognition, transfer and award rules")))),
             .p(.id("queue-summary"), .text(l.t("待审核 \(queue.count) 项。每项决定连同理由写入台账，不可修改。", "\(queue.count) outcomes to review. Every decision goes into the ledger with its reason."))),
             .table(.id("queue"),
                    .thead(.tr(.th(.text(l.t("学习者", "Learner"))), .th(.text(l.t("成果", "Outcome"))), .th(.text(l.t("颁发机构", "Issuer"))),
