@@ -45,10 +45,17 @@ let package = Package(
         // Pure: enterprise demand against graduates — gap tables, adjustment signals, skill
         // gaps, the cooperation negative-list check.
         .target(name: "SupplyDemand", dependencies: ["Exact"], swiftSettings: strict),
+        // Pure: verifiable credentials — Open Badges 3.0 / CLR 2.0 documents secured as VC-JWT
+        // (Ed25519), issuer DID documents and JWKS, Bitstring Status Lists, verification, baking.
+        .target(
+            name: "Credentials",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "App",
             dependencies: [
-                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank",
+                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -63,7 +70,7 @@ let package = Package(
         .executableTarget(name: "zhijiao", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
             name: "ZhijiaoBenchmarks",
-            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", .product(name: "Vapor", package: "vapor")],
             path: "Benchmarks/ZhijiaoBenchmarks",
             swiftSettings: strict
         ),
@@ -73,6 +80,7 @@ let package = Package(
         .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand", "Exact"], swiftSettings: strict),
         .testTarget(name: "ExactTests", dependencies: ["Exact"], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Exact"], swiftSettings: strict),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strict),
         .testTarget(name: "CreditBankTests", dependencies: ["CreditBank", "Exact", "Registry"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",

@@ -1,0 +1,39 @@
+import Foundation
+
+/// What verifying one credential found: each check passed, failed (with the reason) or was not
+/// reached because an earlier one failed.
+public struct VerificationReport: Sendable {
+    public enum CheckName: String, Sendable, CaseIterable, Codable {
+        case format, issuer, signature, validity, status
+
+        public var zh: String {
+            switch self {
+            case .format: "格式"
+            case .issuer: "签发者"
+            case .signature: "签名"
+            case .validity: "有效期"
+            case .status: "撤销与暂停"
+            }
+        }
+    }
+
+    public enum Outcome: String, Sendable, Codable {
+        case passed, failed, notChecked = "not_checked"
+    }
+
+    public struct Check: Sendable {
+        public var name: CheckName
+        public var outcome: Outcome
+        public var zh: String
+        public var en: String
+    }
+
+    public var checks: [Check]
+    /// The first failure, if any.
+    public var failure: VerificationFailure?
+    /// The decoded credential, when the token could be read at all.
+    public var credential: JSONValue?
+    public var kid: String?
+
+    public var verified: Bool { failure == nil && checks.allSatisfy { $0.outcome == .passed } }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Credentials
+
+@Suite struct StatusAndBakingTests {
+    @Test func bitsRoundTripThroughTheEncodedListMostSignificantBitFirst() throws {
+        var bits = StatusBitstring()
+        #expect(bits.count == 131_072)
+        bits[0] = true
+        bits[9] = true
+        bits[131_071] = true
+        #expect(bits.bytes[0] == 0x80 && bits.bytes[1] == 0x40)
+        let encoded = try bits.encodedList()
+        #expect(encoded.hasPrefix("u"))
+        #expect(encoded.count < 1_000, "an almost empty list compresses")
+        let decoded = try StatusBitstring.decode(encoded)
+        #expect(decoded == bits)
+        #expect(decoded[9] && !decoded[8] && decoded[131_071])
+        bits[9] = false
+        #expect(!bits[9])
+    }
+
+    @Test func anInflationBombIsRefused() throws {
+        let big = try StatusBitstring(length: 8 * 1024 * 1024 * 8).encodedList()
+        #expect(throws: VerificationFailure.self) { try StatusBitstring.decode(big, limit: 1024 * 1024) }
+        #expect(throws: VerificationFailure.self) { try StatusBitstring.decode("unot-gzip") }
+    }
+
+    @Test func theStatusListCredentialIsSignedAndCarriesItsPurpose() throws {
+        let key = IssuerSigningKey.generate(did: issuer.did, now: issuedAt)
+        var bits = StatusBitstring()
+        bits[5] = true
+        let url = issuer.baseURL + "/credentials/status/revocation"
+        let jwt = try StatusListCredential.signed(listURL: url, purpose: .revocation, bits: bits, issuer: issuer, key: key, now: issuedAt)
+        let jws = try CompactJWS.parse(jwt)
+        #expect(key.publicKey.isValidSignature(jws.signature, for: jws.signingInput))
+        #expect(jws.payload["credentialSubject"]?["statusPurpose"]?.stringValue == "revocation")
+        #expect(jws.payload["iss"]?.stringValue == issuer.did)
+        let decoded = try StatusBitstring.decode(jws.payload["credentialSubject"]?["encodedList"]?.stringValue ?? "")
+        #expect(decoded[5] && !decoded[4])
+    }
+
+    @Test func pngBakingRoundTripsAndReplacesAnEarlierCredential() throws {
+        let image = try PNGBaking.badgeImage(size: 32)
+        #expect(PNGBaking.isPNG(image))
+        let once = try PNGBaking.bake("first.jwt.token", into: image)
+        let twice = try PNGBaking.bake("second.jwt.token", into: once)
+        #expect(try PNGBaking.extract(from: twice) == "second.jwt.token")
+        #expect(try PNGBaking.chunks(twice).filter { $0.type == "iTXt" }.count == 1)
+        #expect(try PNGBaking.chunks(twice).last?.type == "IEND")
+        #expect(throws: VerificationFailure.self) { try PNGBaking.extract(from: image) }
+    }
+
+    @Test func svgBakingRoundTrips() throws {
+        let svg = SVGBaking.badge(titleZh: "电工（四级）<A&B>", titleEn: "Electrician", token: "a.b.c")
+        #expect(svg.contains("xmlns:openbadges=\"https://purl.imsglobal.org/ob/v3p0\""))
+        #expect(svg.contains("&lt;A&amp;B&gt;"))
+        #expect(try SVGBaking.extract(from: Data(svg.utf8)) == "a.b.c")
+        #expect(throws: VerificationFailure.self) { try SVGBaking.extract(from: Data("<svg></svg>".utf8)) }
+    }
+
+    @Test func everyInputFormFindsTheSameToken() throws {
+        let token = "eyJhbGciOiJFZERTQSJ9.e30.c2ln"
+        #expect(try CredentialInput.token(from: Data(("  " + token + "\n").utf8)) == token)
+        #expect(try CredentialInput.token(from: CredentialInput.envelope(token).serialized()) == token)
+        #expect(try CredentialInput.token(from: Data(#"{"jwt":"\#(token)"}"#.utf8)) == token)
+        #expect(try CredentialInput.token(from: try PNGBaking.bake(token, into: try PNGBaking.badgeImage(size: 8))) == token)
+        #expect(try CredentialInput.token(from: Data(SVGBaking.badge(titleZh: "x", titleEn: "x", token: token).utf8)) == token)
+        #expect(throws: VerificationFailure.self) { try CredentialInput.token(from: Data(#"{"type":["VerifiableCredential"]}"#.utf8)) }
+        #expect(throws: VerificationFailure.self) { try CredentialInput.token(from: Data()) }
+    }
+
+    @Test func aTranscriptHoldsTheAchievementCredentials() throws {
+        let key = IssuerSigningKey.generate(did: issuer.did, now: issuedAt)
+        let clr = CredentialDocument.clr(id: UUID(), issuer: issuer, subjectID: "urn:uuid:a", nameZh: "学分银行成绩单", nameEn: "Credit Bank Transcript",
+                                         achievements: [credential(), credential()], validFrom: issuedAt, status: nil)
+        let report = verifier([key.publicKey]).verify(try signed(clr, with: key), status: nothingRevoked)
+        #expect(report.verified)
+        #expect(report.credential?["credentialSubject"]?["verifiableCredential"]?.arrayValue?.count == 2)
+        #expect(report.credential?["type"]?.stringList == ["VerifiableCredential", "ClrCredential"])
+    }
+}
