@@ -63,6 +63,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     app.asyncCommands.use(OpenAPICommand(), as: "openapi")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
     app.asyncCommands.use(MatchInternshipsCommand(), as: "match-internships")
+    app.asyncCommands.use(CredentialsCommand(), as: "credentials")
 
     try routes(app)
 }

@@ -4,6 +4,12 @@ func routes(_ app: Application) throws {
     do { // public
         app.get("healthz") { _ in "ok" }
         app.get("api", "v1", "openapi.json", use: OpenAPIController.document)
+        app.get(".well-known", "did.json", use: WellKnownController.didDocument)
+        app.get(".well-known", "jwks.json", use: WellKnownController.jwks)
+        app.get("credentials", "status", ":purpose", use: WellKnownController.statusList)
+        app.get("verify", use: CredentialPageController.verifyForm)
+        app.on(.POST, "verify", body: .collect(maxSize: "5mb"), use: CredentialPageController.verifySubmit)
+        app.get("verify", ":id", use: CredentialPageController.verifyStored)
     }
 
     do { // pages: sign-in
@@ -41,6 +47,8 @@ func routes(_ app: Application) throws {
         pages.on(.POST, "credit-bank", "import", body: .collect(maxSize: "20mb"), use: CreditBankPageController.importFile)
         pages.get("credit-bank", "rules", use: CreditBankPageController.rules)
         pages.post("credit-bank", "rules", use: CreditBankPageController.saveRule)
+        pages.post("credit-bank", "learners", ":id", "credentials", use: CredentialPageController.issue)
+        pages.post("credentials", ":id", "status", use: CredentialPageController.changeStatus)
         pages.get("work-tasks", use: WorkListPageController.list)
         pages.get("work-tasks", ":id", use: WorkListPageController.show)
         pages.on(.POST, "work-tasks", ":id", "reports", body: .collect(maxSize: "12mb"), use: WorkListPageController.report)
@@ -50,6 +58,7 @@ func routes(_ app: Application) throws {
     do { // API
         let api = app.grouped("api", "v1").grouped(ProblemMiddleware())
         api.post("auth", "tokens", use: AuthAPIController.createToken)
+        api.on(.POST, "credentials", "verify", body: .collect(maxSize: "5mb"), use: CredentialAPIController.verify)
         let authed = api.grouped(APIGuard())
         authed.delete("auth", "tokens", "current", use: AuthAPIController.revokeToken)
         authed.get("me", use: AuthAPIController.me)
@@ -106,6 +115,11 @@ func routes(_ app: Application) throws {
         authed.put("credit-bank", "assessments", ":id", "results", use: CreditBankAPIController.recordResults)
         authed.get("credit-bank", "rules", ":kind", use: CreditBankAPIController.rules)
         authed.put("credit-bank", "rules", ":kind", ":code", use: CreditBankAPIController.putRule)
+        authed.post("credit-bank", "learners", ":id", "credentials", use: CredentialAPIController.issue)
+        authed.get("credit-bank", "learners", ":id", "credentials", use: CredentialAPIController.list)
+        authed.get("credentials", ":id", use: CredentialAPIController.show)
+        authed.get("credentials", ":id", "download", use: CredentialAPIController.download)
+        authed.post("credentials", ":id", "status", use: CredentialAPIController.changeStatus)
         for resource in RegistryResources.all { try authed.register(collection: registryAPI(resource)) }
     }
 }

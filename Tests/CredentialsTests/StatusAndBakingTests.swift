@@ -80,3 +80,26 @@ import Testing
         #expect(report.credential?["type"]?.stringList == ["VerifiableCredential", "ClrCredential"])
     }
 }
+
+@Suite struct QRCodeTests {
+    @Test func aVerificationAddressFitsAndKeepsTheFixedPatterns() throws {
+        let url = "https://zhijiao.example.cn/verify/0b9ad0e4-3f5e-4f7b-9d67-2f1b2c3d4e5f"
+        let qr = try QRCode.encode(url)
+        #expect(qr.size == 37, "72 bytes at level M need version 5")
+        // Finder patterns: dark ring, light ring, dark 3×3 core, in three corners.
+        for (x0, y0) in [(0, 0), (qr.size - 7, 0), (0, qr.size - 7)] {
+            #expect(qr[x0, y0] && qr[x0 + 6, y0 + 6] && !qr[x0 + 1, y0 + 1] && qr[x0 + 3, y0 + 3])
+        }
+        // Timing pattern and the dark module.
+        #expect((8..<(qr.size - 8)).allSatisfy { qr[$0, 6] == ($0 % 2 == 0) })
+        #expect(qr[8, qr.size - 8])
+        #expect(qr.svg().hasPrefix("<svg"))
+        #expect(throws: QRCode.QRError.tooLong(300)) { try QRCode.encode(String(repeating: "x", count: 300)) }
+    }
+
+    @Test func reedSolomonMatchesTheStandardsWorkedExample() {
+        // ISO/IEC 18004 Annex I: "01234567" at 1-M; its 16 data codewords give these 10 EC codewords.
+        let data: [UInt8] = [0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11]
+        #expect(ReedSolomon.remainder(data, degree: 10) == [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55])
+    }
+}

@@ -1,4 +1,5 @@
 import CreditBank
+import Credentials
 import Indicators
 import Matching
 import Registry
@@ -21,6 +22,8 @@ struct AppServices: Sendable {
     let workList: WorkList
     /// Qualifications frameworks and the default level alignment.
     let frameworks: FrameworkCatalogue
+    /// Who signs credentials: the platform's did:web DID, from `ZHIJIAO_PUBLIC_URL`.
+    var issuer = IssuerIdentity(baseURL: Environment.get("ZHIJIAO_PUBLIC_URL") ?? "http://localhost:8080")
 }
 
 /// Session and cookie policy (ASVS 5.0 3.3, 7.x).

@@ -18,6 +18,8 @@ enum Migrations {
             CreateDesignation(), CreateSpending(), CreateIndicatorSnapshot(), CreateWorkReport(), AddUserUnit(),
             // 005 - credit bank: learners, the ledger, rules
             CreateCreditLearner(), CreateCreditLedger(), CreateCreditRule(), CreateAssessmentSession(), CreateCreditEvidence(),
+            // 006 - verifiable credentials: issuer keys, issued credentials, their status log
+            CreateIssuerKey(), CreateIssuedCredential(), CreateCredentialStatusChange(),
         ]
     }
 }

@@ -35,5 +35,14 @@ public struct VerificationReport: Sendable {
     public var credential: JSONValue?
     public var kid: String?
 
+    /// The report for input in which no credential could be found at all.
+    public static func unreadable(_ failure: VerificationFailure) -> VerificationReport {
+        var report = VerificationReport(checks: [Check(name: .format, outcome: .failed, zh: failure.zh, en: failure.en)], failure: failure, credential: nil, kid: nil)
+        for name in CheckName.allCases.dropFirst() {
+            report.checks.append(Check(name: name, outcome: .notChecked, zh: "未检查（前一项未通过）", en: "not checked (an earlier check failed)"))
+        }
+        return report
+    }
+
     public var verified: Bool { failure == nil && checks.allSatisfy { $0.outcome == .passed } }
 }

@@ -31,7 +31,9 @@ enum CreditBankPageController {
         let role = caller.scope.role
         var canSubmit = role == .cityAdmin || role == .schoolAdmin
         if role == .learner { canSubmit = try await CreditBankAPIController.learners(req).own(caller.scope) == account.learner.id }
-        return .html(CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer, canSubmit: canSubmit).render())
+        let credentials = try await CredentialPageController.panel(req, account: account, awards: awards)
+        return .html(CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer, canSubmit: canSubmit,
+                                       credentials: credentials).render())
     }
 
     @Sendable static func reviews(req: Request) async throws -> Response {

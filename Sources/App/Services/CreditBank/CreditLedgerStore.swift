@@ -26,7 +26,7 @@ struct CreditLedgerStore: Sendable {
     /// projection current.
     func append(_ events: [(learner: UUID, event: LedgerEvent)], actor: String, now: Date = Date()) async throws {
         let last = try await sql.raw("SELECT MAX(seq) AS seq FROM credit_ledger").first()?.decode(column: "seq", as: Int?.self) ?? 0
-        var seq = last ?? 0
+        var seq = last
         for (learner, event) in events {
             seq += 1
             try await sql.insert(into: "credit_ledger").columns("seq", "learner_id", "outcome_id", "event", "actor", "at")

@@ -11,6 +11,7 @@ struct CreditAccountPage {
     let transfer: CreditBankAPIController.TransferBody?
     /// The learner themself, their school or the city may submit an outcome here.
     let canSubmit: Bool
+    var credentials: CredentialPanel?
 
     func submitForm() -> Node<HTML.BodyContext> {
         let l = layout.language
@@ -91,7 +92,8 @@ struct CreditAccountPage {
                             .thead(.tr(.th(.text(l.t("单元", "Unit"))), .th(.text(l.t("规则", "Rule"))), .th(.text(l.t("免修课程", "Course exempted"))), .th(.text(l.t("学分", "Credits"))))),
                             .tbody(.forEach(t.items) { i in .tr(.td(.text(i.unitId)), .td(.text(i.ruleId)), .td(.text(i.exemptsCourse ?? "")), .td(.text(i.credits))) },
                                    .forEach(t.refusals) { r in .tr(.class("short"), .td(.text(r.unitId)), .td(.text(r.ruleId ?? "")), .td(.text(l == .zh ? r.reasonZh : r.reasonEn)), .td(.text("0"))) })))
-            }
+            },
+            .unwrap(credentials) { $0.node }
         ))
     }
 }

@@ -1,0 +1,60 @@
+import Credentials
+import Foundation
+import Plot
+
+/// The printable certificate (PDF-ready HTML): the credential in Chinese and English, its
+/// verification result, and a QR code that opens the public verification page for it.
+struct CredentialPrintPage {
+    let credential: IssuedCredential
+    let learnerName: String
+    let report: VerificationReport
+    let issuer: IssuerIdentity
+
+    static func day(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: date)
+    }
+
+    static func number(_ value: JSONValue) -> String? {
+        switch value {
+        case .int(let i): String(i)
+        case .double(let d): String(format: "%.1f", d)
+        default: nil
+        }
+    }
+
+    var verifyURL: String { issuer.baseURL + "/verify/" + credential.id.uuidString.lowercased() }
+
+    func render() -> String {
+        let document = report.credential
+        let subject = document?["credentialSubject"]
+        let credits = subject?["creditsEarned"]
+        let qr = (try? QRCode.encode(verifyURL).svg(moduleSize: 4)) ?? ""
+        let html = HTML(
+            .lang(.chinese),
+            .head(.encoding(.utf8), .title("\(credential.titleZh) · \(credential.titleEn)"), .stylesheet("/static/certificate.css")),
+            .body(.div(
+                .class("certificate"),
+                .p(.class("issuer"), .text("\(issuer.nameZh) · \(issuer.nameEn)")),
+                .h1(.text(credential.titleZh)),
+                .h2(.text(credential.titleEn)),
+                .p(.class("holder"), .text("兹证明 \(learnerName) 取得上述\(credential.kind.labelZh)。")),
+                .p(.class("holder-en"), .text("This certifies that \(learnerName) holds the \(credential.kind.rawValue) above.")),
+                .table(
+                    .tr(.th(.text("签发日期 Issued")), .td(.text(Self.day(credential.issuedAt)))),
+                    .tr(.th(.text("有效期至 Valid until")), .td(.text(credential.validUntil.map(Self.day) ?? "长期 / no expiry"))),
+                    .unwrap(credits.flatMap(Self.number)) { .tr(.th(.text("学分 Credits")), .td(.text($0))) },
+                    .tr(.th(.text("凭证编号 Credential")), .td(.text("urn:uuid:" + credential.id.uuidString.lowercased()))),
+                    .tr(.th(.text("签发者 Issuer DID")), .td(.text(issuer.did))),
+                    .tr(.th(.text("核验 Verification")), .td(.id("print-verification"), .class(report.verified ? "ok" : "error"),
+                                                              .text(report.verified ? "有效 · valid" : (report.failure.map { "\($0.zh) · \($0.en)" } ?? ""))))
+                ),
+                .div(.class("qr"), .raw(qr), .p(.text("扫码核验 Scan to verify")), .p(.class("url"), .text(verifyURL)))
+            ))
+        )
+        return html.render()
+    }
+}
