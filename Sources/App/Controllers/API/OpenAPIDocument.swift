@@ -174,6 +174,7 @@ enum OpenAPIDocument {
         addMarket(paths: &paths, schemas: &schemas)
         addSupervision(paths: &paths, schemas: &schemas)
         addCreditBank(paths: &paths, schemas: &schemas)
+        addCredentials(paths: &paths, schemas: &schemas)
         for resource in resources {
             resource.addPaths(&paths)
             resource.addSchemas(&schemas)

@@ -63,7 +63,10 @@ struct CredentialService: Sendable {
                                               achievements: parts, validFrom: now, status: status)
             (titleZh, titleEn, subjectRef) = ("学分银行成绩单", "Credit bank transcript", nil)
         }
-        let key = try await keys.activeKey()
+        let key: IssuerSigningKey
+        do { key = try await keys.activeKey() } catch is IssuerKeyStore.KeyStoreError {
+            throw AppError.conflict(FieldError(field: "issuerKey", zh: "平台尚未生成签发密钥（运行 zhijiao credentials keygen）", en: "the platform has no signing key yet (run zhijiao credentials keygen)"))
+        }
         let jwt = try CompactJWS.sign(payload: CredentialDocument.jwtPayload(document), with: key)
         let issued = IssuedCredential(id: id, learnerId: learner, kind: kind, subjectRef: subjectRef, titleZh: titleZh, titleEn: titleEn, statusIndex: index,
                                       kid: key.publicKey.kid, jwt: jwt, issuedAt: now, validUntil: validUntil, status: .active, issuedBy: actor)
@@ -127,7 +130,8 @@ struct CredentialService: Sendable {
 
     /// The signed status list for one purpose, fresh each time it is asked for.
     func statusList(_ purpose: CredentialStatusEntry.Purpose, now: Date = Date()) async throws -> String {
-        try StatusListCredential.signed(listURL: statusBaseURL + "/" + purpose.rawValue, purpose: purpose, bits: try await store.bits(purpose),
+        guard try await keys.publicKeys().contains(where: { $0.retiredAt == nil }) else { throw AppError.notFound }
+        return try StatusListCredential.signed(listURL: statusBaseURL + "/" + purpose.rawValue, purpose: purpose, bits: try await store.bits(purpose),
                                         issuer: issuer, key: try await keys.activeKey(), now: now)
     }
 
