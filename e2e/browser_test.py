@@ -190,6 +190,43 @@ try:
     driver.get(BASE + "/credit-bank/rules")
     check(len(driver.find_elements(By.CSS_SELECTOR, "#rules tbody tr")) >= 5, "the city sees the rules as data")
 
+    # verifiable credentials: issued from the account page, printed with a QR code that a QR
+    # reader (zxing-cpp) resolves to the public verification page, revoked with a reason
+    import zxingcpp
+    from PIL import Image
+    driver.get(learner_url)
+    before = len(driver.find_elements(By.CSS_SELECTOR, "#credentials tbody tr"))
+    Select(driver.find_element(By.ID, "credential-what")).select_by_index(0)
+    driver.find_element(By.ID, "issue").click()
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#credentials tbody tr")) == before + 1)
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#credentials tbody tr.credential-active")) >= 1, "a credential is issued from the account page")
+    newest = driver.find_element(By.CSS_SELECTOR, "#credentials tbody tr")
+    print_url = newest.find_element(By.CSS_SELECTOR, "a.print").get_attribute("href")
+    jwt_url = newest.find_element(By.CSS_SELECTOR, "a.download-jwt").get_attribute("href")
+    credential_id = print_url.split("/credentials/")[1].split("/")[0]
+    driver.get(print_url)
+    check("有效" in driver.find_element(By.ID, "print-verification").text, "the printable certificate shows the credential verified")
+    driver.save_screenshot(os.path.join(OUT, "certificate.png"))
+    qr_png = os.path.join(OUT, "certificate-qr.png")
+    driver.find_element(By.CSS_SELECTOR, ".qr svg").screenshot(qr_png)
+    codes = zxingcpp.read_barcodes(Image.open(qr_png))
+    check(len(codes) == 1 and codes[0].text.endswith("/verify/" + credential_id), "zxing-cpp reads the certificate's QR code as its verification address")
+    driver.get(codes[0].text)
+    check(text_appears("verify-result", "凭证有效"), "the QR code's address verifies the credential without signing in")
+    driver.save_screenshot(os.path.join(OUT, "verify.png"))
+    jwt = driver.execute_script("return fetch(arguments[0]).then(r => r.text())", jwt_url)
+    driver.get(learner_url)
+    form = driver.find_element(By.CSS_SELECTOR, "#credentials tbody tr form")
+    Select(form.find_element(By.NAME, "action")).select_by_value("revoke")
+    form.find_element(By.NAME, "reason").send_keys("浏览器测试：撤销")
+    form.find_element(By.CSS_SELECTOR, "button.change-status").click()
+    check(text_appears("credentials", "已撤销"), "revoking with a reason marks the credential revoked")
+    driver.get(BASE + "/verify")
+    driver.execute_script("document.getElementById('credential-text').value = arguments[0]", jwt)
+    driver.find_element(By.ID, "verify").click()
+    check(text_appears("verify-result", "撤销"), "the public verification page says the pasted credential was revoked")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#verify-checks tr.check-failed")) == 1, "the page marks the failing check")
+
     # English switch and sign-out
     driver.get(BASE + "/lang/en")
     check("Sign out" in driver.find_element(By.ID, "sign-out").text, "the English switch works")
