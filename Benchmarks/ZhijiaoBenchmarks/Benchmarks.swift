@@ -3,6 +3,7 @@
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks market-gaps [demand rows]
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks indicators
 //   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks award-evaluation [learners]
+//   swift run -c release -Xswiftc -enable-testing ZhijiaoBenchmarks credentials [count]
 // (-enable-testing lets the benchmarks drive App internals with @testable import.)
 // Each benchmark prints its figure; README's performance section quotes them.
 @testable import App
@@ -29,10 +30,12 @@ enum Benchmarks {
             try await IndicatorsBenchmark.run()
         case "award-evaluation":
             AwardEvaluationBenchmark.run(learners: arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000)
+        case "credentials":
+            try CredentialBenchmark.run(count: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000)
         case "micro":
             try await MicroBenchmarks.run()
         default:
-            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | award-evaluation [learners] | micro")
+            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | award-evaluation [learners] | credentials [count] | micro")
         }
     }
 }

@@ -103,3 +103,32 @@ import Testing
         #expect(ReedSolomon.remainder(data, degree: 10) == [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55])
     }
 }
+
+@Suite struct JSONAndTimeTests {
+    @Test func jsonRoundTripsAndAgreesWithFoundation() throws {
+        let text = #"{"b":[1,-2.5,true,false,null,"\u00e9\"\\\n"],"a":{"中文":"值 \ud83d\ude00","x":2.25e0}}"#
+        let value = try JSONValue.parse(Data(text.utf8))
+        #expect(value["a"]?["中文"]?.stringValue == "值 😀")
+        #expect(value["b"]?.arrayValue?[1] == .double(-2.5))
+        let again = try JSONValue.parse(value.serialized())
+        #expect(again == value)
+        let viaFoundation = try JSONDecoder().decode(JSONValue.self, from: value.serialized())
+        #expect(viaFoundation["b"]?.arrayValue?.count == 6)
+        #expect(String(decoding: JSONValue.object(["b": 1, "a": 2]).serialized(), as: UTF8.self) == #"{"a":2,"b":1}"#)
+        for bad in ["{", "[1,]", "01", "\"\u{01}\"", "{\"a\" 1}", "tru", "1 2", String(repeating: "[", count: 100) + String(repeating: "]", count: 100)] {
+            #expect(throws: (any Error).self) { try JSONValue.parse(Data(bad.utf8)) }
+        }
+    }
+
+    @Test func timestampsMatchTheFormatter() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        for seconds in [0, 951_782_400, 1_780_000_000, 4_102_444_799, -86_401] {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            #expect(Timestamp.format(date) == f.string(from: date))
+            #expect(Timestamp.parse(Timestamp.format(date)) == date)
+        }
+        #expect(Timestamp.parse("2026-11-30T08:00:00+08:00") == Date(timeIntervalSince1970: 1_795_996_800))
+        #expect(Timestamp.parse("2026-13-01T00:00:00Z") == nil)
+    }
+}

@@ -15,19 +15,9 @@ public enum CredentialDocument {
         [["@value": .string(zh), "@language": "zh-Hans"], ["@value": .string(en), "@language": "en"]]
     }
 
-    public static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
+    public static func timestamp(_ date: Date) -> String { Timestamp.format(date) }
 
-    public static func date(_ text: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: text)
-    }
+    public static func date(_ text: String) -> Date? { Timestamp.parse(text) }
 
     /// An `OpenBadgeCredential` for `subjectID` (a URI naming the learner, never an ID number).
     public static func openBadge(id: UUID, issuer: IssuerIdentity, subjectID: String, achievement: AchievementClaim,

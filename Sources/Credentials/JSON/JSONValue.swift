@@ -37,14 +37,20 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
 
     /// Compact UTF-8 JSON with sorted keys, so the same value always gives the same bytes.
     public func serialized(pretty: Bool = false) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case is a plain JSON value.
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        if pretty {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            // Encoding a JSONValue cannot fail: every case is a plain JSON value.
+            return (try? encoder.encode(self)) ?? Data("null".utf8)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        JSONText.serialize(self, into: &out)
+        return Data(out)
     }
 
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONText.parse(data)
     }
 
     public subscript(key: String) -> JSONValue? {
