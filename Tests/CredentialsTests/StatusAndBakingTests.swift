@@ -132,3 +132,19 @@ import Testing
         #expect(Timestamp.parse("2026-13-01T00:00:00Z") == nil)
     }
 }
+
+@Suite struct Base64URLTests {
+    @Test func agreesWithFoundationAndRefusesTheOtherAlphabet() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<70 {
+            let data = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            let expected = data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(data) == expected)
+            #expect(Base64URL.decode(expected) == data)
+        }
+        #expect(Base64URL.decode("ab+/") == nil)
+        #expect(Base64URL.decode("YQ==") == nil)
+        #expect(Base64URL.decode("YR") == nil, "a non-zero dangling bit")
+        #expect(Base64URL.decode("abcde") == nil)
+    }
+}
