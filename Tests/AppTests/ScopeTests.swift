@@ -91,8 +91,9 @@ struct ScopeTests {
 
     @Test func everyAPIRouteNeedsACaller() async throws {
         try await withFixture { app, f in
-            // deny by default: every registered /api/v1 route except the public two answers 401 without credentials
-            let publicRoutes: Set<String> = ["/api/v1/openapi.json", "/api/v1/auth/tokens"]
+            // deny by default: every registered /api/v1 route except the public three answers 401 without
+            // credentials (credential verification is public by design: anyone holding a certificate checks it)
+            let publicRoutes: Set<String> = ["/api/v1/openapi.json", "/api/v1/auth/tokens", "/api/v1/credentials/verify"]
             for route in app.routes.all where route.path.first?.description == "api" {
                 let path = "/" + route.path.map { $0.description == ":id" ? f.studentsA[0].uuidString : ($0.description == ":list" ? "programs" : $0.description) }.joined(separator: "/")
                 guard !publicRoutes.contains(path) else { continue }
