@@ -110,12 +110,7 @@ struct CredentialsCommand: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let data = signature.file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: signature.file)
             guard let data else { throw CommandError(description: "cannot read \(signature.file)") }
-            let report: VerificationReport
-            do {
-                report = try await CredentialsCommand.service(context.application).verify(try CredentialInput.token(from: data))
-            } catch let failure as VerificationFailure {
-                report = .unreadable(failure)
-            }
+            let report = try await CredentialsCommand.service(context.application).verify(input: data)
             for check in report.checks { context.console.print("\(check.outcome.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(check.name.rawValue): \(check.en)") }
             context.console.print(report.verified ? "VALID" : "NOT VALID (\(report.failure?.code ?? ""))")
             if !report.verified { throw CommandError(description: report.failure?.en ?? "not valid") }

@@ -83,12 +83,8 @@ public enum PNGBaking {
                 raw.append(contentsOf: d <= radius ? [red, green, blue] : [0xff, 0xff, 0xff])
             }
         }
-        var deflated = Data()
-        _ = try Data.compress(size: Int64(raw.count), bufferSize: 64 * 1024, provider: { position, size in
-            raw.subdata(in: Swift.min(Int(position), raw.count)..<Swift.min(Int(position) + size, raw.count))
-        }, consumer: { deflated.append($0) })
         var zlib = Data([0x78, 0x9c])
-        zlib.append(deflated)
+        zlib.append(try Gzip.deflate(raw).deflated)
         zlib.append(bigEndian: adler32(raw))
         var header = Data()
         header.append(bigEndian: UInt32(size))

@@ -4,11 +4,17 @@ import ZIPFoundation
 /// GZIP (RFC 1952) around zlib's raw deflate, which ZIPFoundation already links for the
 /// spreadsheet reader: the status list's bitstring is GZIP-compressed by definition.
 enum Gzip {
-    static func compress(_ data: Data) throws -> Data {
+    /// Raw deflate (RFC 1951) and the CRC-32 of the input.
+    static func deflate(_ data: Data) throws -> (deflated: Data, crc: UInt32) {
         var deflated = Data()
         let crc = try Data.compress(size: Int64(data.count), bufferSize: 64 * 1024, provider: { position, size in
             data.subdata(in: Swift.min(Int(position), data.count)..<Swift.min(Int(position) + size, data.count))
         }, consumer: { deflated.append($0) })
+        return (deflated, crc)
+    }
+
+    static func compress(_ data: Data) throws -> Data {
+        let (deflated, crc) = try deflate(data)
         var out = Data([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff])
         out.append(deflated)
         out.append(littleEndian: crc)

@@ -75,10 +75,16 @@ enum CredentialAPIController {
             throw AppError.validation([FieldError(field: "kind", zh: "应为 outcome、qualification 或 transcript", en: "must be outcome, qualification or transcript")])
         }
         if let subject = body.subject, subject.count > 100 { throw AppError.validation([.tooLong("subject", max: 100)]) }
-        let caller = try req.requireCaller()
-        let issued = try await service(req).issue(learner: learner, kind: kind, subject: body.subject, actor: caller.auditName)
-        try await req.audit(req.auditEntry(action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString, detail: "\(kind.rawValue): \(issued.titleZh)"))
+        let issued = try await issueAudited(req, learner: learner, kind: kind, subject: body.subject)
         return try await IssuedBody(credential: CredentialLine(issued, issuer: req.services.issuer), jwt: issued.jwt).encodeResponse(status: .created, for: req)
+    }
+
+    /// Issues for the caller and audits it: the API and the account page both come here.
+    static func issueAudited(_ req: Request, learner: UUID, kind: IssuedCredential.Kind, subject: String?) async throws -> IssuedCredential {
+        let caller = try req.requireCaller()
+        let issued = try await service(req).issue(learner: learner, kind: kind, subject: subject, actor: caller.auditName)
+        try await req.audit(req.auditEntry(action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString, detail: "\(kind.rawValue): \(issued.titleZh)"))
+        return issued
     }
 
     /// `GET /credit-bank/learners/{id}/credentials`: what has been issued to a learner.
@@ -142,13 +148,19 @@ enum CredentialAPIController {
 
     /// `POST /credentials/{id}/status`: revoke, suspend or reinstate, with a reason (city, reviewers).
     @Sendable static func changeStatus(req: Request) async throws -> CredentialLine {
+        CredentialLine(try await changeStatusAudited(req), issuer: req.services.issuer)
+    }
+
+    /// The credential in the path revoked, suspended or reinstated by the city or a reviewer,
+    /// and audited; the API (JSON) and the account page (form) both come here.
+    static func changeStatusAudited(_ req: Request) async throws -> IssuedCredential {
         let caller = try req.requireCaller()
         guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let body = try req.content.decode(StatusRequest.self)
         let changed = try await service(req).changeStatus(id, action: body.action, reason: body.reason, actor: caller.auditName)
         try await req.audit(req.auditEntry(action: body.action + "_credential", entity: "issued_credentials", recordID: id.uuidString, detail: body.reason))
-        return CredentialLine(changed, issuer: req.services.issuer)
+        return changed
     }
 
     struct CheckLine: Content {
@@ -196,12 +208,6 @@ enum CredentialAPIController {
             }
             data = Data(buffer: buffer)
         }
-        let report: VerificationReport
-        do {
-            report = try await service(req).verify(try CredentialInput.token(from: data))
-        } catch let failure as VerificationFailure {
-            report = .unreadable(failure)
-        }
-        return VerifyResult(report)
+        return VerifyResult(try await service(req).verify(input: data))
     }
 }

@@ -17,25 +17,13 @@ enum CredentialPageController {
         let parts = form.what.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let kind = parts.first.flatMap(IssuedCredential.Kind.init(rawValue:)) else { throw AppError.badRequest(zh: "未知的凭证类型", en: "unknown credential kind") }
         let subject = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
-        let caller = try req.requireCaller()
-        let issued = try await CredentialAPIController.service(req).issue(learner: learner, kind: kind, subject: subject, actor: caller.auditName)
-        try await req.audit(req.auditEntry(action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString, detail: "\(kind.rawValue): \(issued.titleZh)"))
+        _ = try await CredentialAPIController.issueAudited(req, learner: learner, kind: kind, subject: subject)
         return req.redirect(to: "/credit-bank/learners/\(learner.uuidString)#credentials-panel")
-    }
-
-    struct StatusForm: Content {
-        var action: String
-        var reason: String
     }
 
     /// `POST /credentials/{id}/status` (city, reviewers).
     @Sendable static func changeStatus(req: Request) async throws -> Response {
-        let caller = try req.requireCaller()
-        guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        let form = try req.content.decode(StatusForm.self)
-        let changed = try await CredentialAPIController.service(req).changeStatus(id, action: form.action, reason: form.reason, actor: caller.auditName)
-        try await req.audit(req.auditEntry(action: form.action + "_credential", entity: "issued_credentials", recordID: id.uuidString, detail: form.reason))
+        let changed = try await CredentialAPIController.changeStatusAudited(req)
         return req.redirect(to: "/credit-bank/learners/\(changed.learnerId.uuidString)#credentials-panel")
     }
 
@@ -75,12 +63,7 @@ enum CredentialPageController {
         let form = try req.content.decode(VerifyForm.self)
         var data = Data()
         if let file = form.file, file.data.readableBytes > 0 { data = Data(buffer: file.data) } else if let text = form.credential { data = Data(text.utf8) }
-        let report: VerificationReport
-        do {
-            report = try await CredentialAPIController.service(req).verify(try CredentialInput.token(from: data))
-        } catch let failure as VerificationFailure {
-            report = .unreadable(failure)
-        }
+        let report = try await CredentialAPIController.service(req).verify(input: data)
         return .html(VerifyPage(layout: layout(req), report: report).render())
     }
 

@@ -48,7 +48,7 @@ struct CredentialService: Sendable {
                                                     status: status, creditsEarned: Double(account.totalCredits.tenths) / 10)
             (titleZh, titleEn) = (claim.nameZh, claim.nameEn)
         case .transcript:
-            let recognised = account.outcomes.values.filter { account.status[$0.id] == .recognised }.sorted { ($0.awardedOn, $0.id.uuidString) < ($1.awardedOn, $1.id.uuidString) }
+            let recognised = Self.recognisedOutcomes(in: account)
             guard !recognised.isEmpty else {
                 throw AppError.validation([FieldError(field: "kind", zh: "账户中还没有已认定的学习成果，无法生成成绩单", en: "the account has no recognised outcome to put on a transcript")])
             }
@@ -74,8 +74,13 @@ struct CredentialService: Sendable {
         return issued
     }
 
+    /// The recognised outcomes, oldest first: what a transcript holds and the default outcome.
+    static func recognisedOutcomes(in account: CreditAccount) -> [LearningOutcome] {
+        account.outcomes.values.filter { account.status[$0.id] == .recognised }.sorted { ($0.awardedOn, $0.id.uuidString) < ($1.awardedOn, $1.id.uuidString) }
+    }
+
     private func recognisedOutcome(_ subject: String?, in account: CreditAccount) throws -> LearningOutcome {
-        let recognised = account.outcomes.values.filter { account.status[$0.id] == .recognised }.sorted { ($0.awardedOn, $0.id.uuidString) < ($1.awardedOn, $1.id.uuidString) }
+        let recognised = Self.recognisedOutcomes(in: account)
         guard let subject else {
             guard let first = recognised.first else {
                 throw AppError.validation([FieldError(field: "subject", zh: "账户中没有已认定的学习成果", en: "the account has no recognised outcome")])
@@ -130,9 +135,18 @@ struct CredentialService: Sendable {
 
     /// The signed status list for one purpose, fresh each time it is asked for.
     func statusList(_ purpose: CredentialStatusEntry.Purpose, now: Date = Date()) async throws -> String {
-        guard try await keys.publicKeys().contains(where: { $0.retiredAt == nil }) else { throw AppError.notFound }
+        let key: IssuerSigningKey
+        do { key = try await keys.activeKey() } catch is IssuerKeyStore.KeyStoreError { throw AppError.notFound }
         return try StatusListCredential.signed(listURL: statusBaseURL + "/" + purpose.rawValue, purpose: purpose, bits: try await store.bits(purpose),
-                                        issuer: issuer, key: try await keys.activeKey(), now: now)
+                                               issuer: issuer, key: key, now: now)
+    }
+
+    /// Verifies what someone handed in — a JWT, JSON, or a baked PNG/SVG; input in which no
+    /// credential can be found gets a report naming why.
+    func verify(input: Data, now: Date = Date()) async throws -> VerificationReport {
+        let token: String
+        do { token = try CredentialInput.token(from: input) } catch { return .unreadable(error) }
+        return try await verify(token, now: now)
     }
 
     /// Verifies a token against this platform's published keys and its own status lists.
