@@ -6,6 +6,7 @@ import CreditBank
 import Indicators
 import Registry
 import SQLiteNIO
+import SQLKit
 import Vapor
 
 /// Wires storage, services, migrations, commands and routes, in that order.
@@ -13,13 +14,21 @@ import Vapor
 /// - Parameters:
 ///   - storage: SQLite file or PostgreSQL; tests pass their own.
 ///   - dataKey: base64 master key for personal data; `ZHIJIAO_DATA_KEY` when nil.
-public func configure(_ app: Application, storage: StorageConfiguration = .fromEnvironment(), dataKey: String? = Environment.get("ZHIJIAO_DATA_KEY")) async throws {
+///   - deployment: production or development settings; read from the environment when nil.
+public func configure(_ app: Application, storage: StorageConfiguration = .fromEnvironment(), dataKey: String? = Environment.get("ZHIJIAO_DATA_KEY"),
+                      deployment: Deployment? = nil) async throws {
+    let deployment = try deployment ?? Deployment.from(app.environment)
+    app.deployment = deployment
     switch storage {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
-        if !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
+        // Without a TLS setting in the URL: plain TCP for a development database on this
+        // machine, TLS required (and verified) in production.
+        if !PostgresURL.namesTLSMode(url) {
+            config.coreConfiguration.tls = deployment.isProduction ? try .require(.init(configuration: .makeClientConfiguration())) : .disable
+        }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
     }
 
@@ -29,12 +38,12 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
 
     var settings = SecuritySettings()
     settings.secureCookies = Environment.get("ZHIJIAO_INSECURE_COOKIES") != "1"
-    let vault = try PersonalDataVault.load(environmentValue: dataKey, keyPath: storage.defaultKeyPath)
+    let (vault, keySource) = try PersonalDataVault.load(environmentValue: dataKey, keyPath: storage.defaultKeyPath, mayGenerate: !deployment.isProduction)
     let catalog = try ReferenceCatalog.load(cityCode: Environment.get("ZHIJIAO_CITY") ?? "4403")
     let decoy = try await app.password.async.hash(TokenDigest.newToken())
     app.services = AppServices(vault: vault, catalog: catalog, audit: AuditLog(), throttle: SignInThrottle(), settings: settings, decoyPasswordHash: decoy,
                                    indicators: try IndicatorCatalogue.bundled(), workList: try WorkList.bundled(),
-                                   frameworks: try FrameworkCatalogue.bundled())
+                                   frameworks: try FrameworkCatalogue.bundled(), issuer: IssuerIdentity(baseURL: deployment.publicURL))
     if let rounding = Environment.get("ZHIJIAO_QUOTA_ROUNDING").flatMap(InternshipQuota.Rounding.init(rawValue:)) {
         app.services.internshipQuota.rounding = rounding
     }
@@ -42,10 +51,13 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     app.migrations.add(Migrations.all)
     try await app.autoMigrate()
     if storage.isSQLite { try await StorageSelfCheck.sqlite(app.db) }
+    guard let sql = app.db as? any SQLDatabase else { throw Deployment.Refusal(description: "the database driver does not speak SQL") }
+    try await DataKeyCheck.verify(vault, source: keySource, on: sql)
     try await ReferenceSeeder.seedPolicyInstitutions(app)
     let arguments = CommandLine.arguments.dropFirst()
     let serving = arguments.isEmpty || arguments.first == "serve"
-    if app.environment != .testing, serving, Environment.get("ZHIJIAO_DEMO") != "0" {
+    // Production never loads the demo city: its accounts share a published password.
+    if app.environment != .testing, !deployment.isProduction, serving, Environment.get("ZHIJIAO_DEMO") != "0" {
         try await DemoSeeder.seedIfEmpty(app)
     }
 
@@ -53,6 +65,8 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     ContentConfiguration.global.use(decoder: JSONDecoder(), for: .problemJSON)
     app.routes.defaultMaxBodySize = "10mb"
     app.middleware = .init()
+    if deployment.metrics != .off { app.platformMetrics = PlatformMetrics() }
+    app.middleware.use(RequestObservationMiddleware(metrics: app.platformMetrics, log: deployment.requestLog && app.environment != .testing))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(PageErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: try Resources.publicDirectory(), defaultFile: nil))
@@ -60,10 +74,10 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
 
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(DemoCommand(), as: "demo")
-    app.asyncCommands.use(OpenAPICommand(), as: "openapi")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
     app.asyncCommands.use(MatchInternshipsCommand(), as: "match-internships")
     app.asyncCommands.use(CredentialsCommand(), as: "credentials")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
 
     try routes(app)
 }

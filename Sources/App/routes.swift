@@ -1,8 +1,10 @@
+import Registry
 import Vapor
 
 func routes(_ app: Application) throws {
     do { // public
         app.get("healthz") { _ in "ok" }
+        app.get("metrics", use: MetricsController.scrape)
         app.get("api", "v1", "openapi.json", use: OpenAPIController.document)
         app.get(".well-known", "did.json", use: WellKnownController.didDocument)
         app.get(".well-known", "jwks.json", use: WellKnownController.jwks)
@@ -44,7 +46,7 @@ func routes(_ app: Application) throws {
         pages.post("credit-bank", "outcomes", ":id", "decision", use: CreditBankPageController.decide)
         pages.on(.POST, "credit-bank", "learners", ":id", "outcomes", body: .collect(maxSize: "12mb"), use: CreditBankPageController.submit)
         pages.get("credit-bank", "import", use: CreditBankPageController.importForm)
-        pages.on(.POST, "credit-bank", "import", body: .collect(maxSize: "20mb"), use: CreditBankPageController.importFile)
+        pages.upload("credit-bank", "import", maxBytes: UploadLimits.outcomeImport, admits: AccessPolicy.canImportCreditOutcomes(caller:), use: CreditBankPageController.importFile)
         pages.get("credit-bank", "rules", use: CreditBankPageController.rules)
         pages.post("credit-bank", "rules", use: CreditBankPageController.saveRule)
         pages.post("credit-bank", "learners", ":id", "credentials", use: CredentialPageController.issue)
@@ -104,7 +106,7 @@ func routes(_ app: Application) throws {
         authed.get("credit-bank", "outcomes", ":id", "evidence", use: CreditBankAPIController.evidence)
         authed.get("credit-bank", "learners", ":id", "transfer", use: CreditBankAPIController.transfer)
         authed.get("credit-bank", "learners", ":id", "awards", use: CreditBankAPIController.awards)
-        authed.on(.POST, "credit-bank", "outcomes", "import", body: .collect(maxSize: "20mb"), use: CreditBankAPIController.importOutcomes)
+        authed.upload("credit-bank", "outcomes", "import", maxBytes: UploadLimits.outcomeImport, admits: AccessPolicy.canImportCreditOutcomes(caller:), use: CreditBankAPIController.importOutcomes)
         authed.get("credit-bank", "reviews", use: CreditBankAPIController.reviews)
         authed.post("credit-bank", "outcomes", ":id", "decision", use: CreditBankAPIController.decide)
         authed.post("credit-bank", "awards", "evaluate", use: CreditBankAPIController.evaluateAll)

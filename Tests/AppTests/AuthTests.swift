@@ -85,11 +85,15 @@ struct AuthTests {
             let throttled = try await signIn(app, username: "test-teacher", password: Fixture.password)
             #expect(throttled.status == .tooManyRequests)
             #expect(throttled.headers.first(name: .retryAfter) != nil)
-            // another account from the same client is still allowed (per-account limit 10, per-address 20)
+            // another account from the same client is still allowed (per-address limit 20)
             let other = try await signIn(app, username: "test-learner", password: Fixture.password)
             #expect(other.status == .seeOther)
+            // At least five failures were checked; past them the account's delay (or, were the
+            // machine slow, the pair's limit of ten) refused the rest unchecked. Every attempt is audited.
             let failures = try await AuditEvent.query(on: app.db).filter(\.$action == "sign_in").filter(\.$outcome == "failure").count()
-            #expect(failures == 10)
+            let refused = try await AuditEvent.query(on: app.db).filter(\.$action == "sign_in").filter(\.$outcome == "denied").count()
+            #expect(failures >= 5 && failures <= 10)
+            #expect(failures + refused == 11)
         }
     }
 

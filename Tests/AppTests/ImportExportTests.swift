@@ -50,7 +50,8 @@ struct ImportExportTests {
             #expect(cells.contains("5:生源"))              // not in the list
             #expect(errors.contains { $0.row == 3 && $0.reasonEn.contains("check character") })
             #expect(try await app.count("students") == before)
-            #expect(try await app.count("audit_events") == auditBefore) // a rejected API import writes nothing at all
+            // Nothing of the file is written; the rejection itself is audited.
+            #expect(try await app.count("audit_events") == auditBefore + 1)
         }
     }
 

@@ -14,6 +14,9 @@ struct DemoCommand: AsyncCommand {
     var help: String { "Generate and load a synthetic city" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        guard !context.application.deployment.isProduction else {
+            throw ImportCommandError(description: "the demo city and its accounts (published password) are never loaded in production / 生产环境不加载演示数据")
+        }
         guard let scale = DemoCity.Scale(rawValue: signature.scale ?? "small") else {
             throw ImportCommandError(description: "--scale must be small, city or national")
         }

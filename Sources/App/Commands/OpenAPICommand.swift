@@ -1,13 +1,24 @@
-import Vapor
+import Foundation
 
 /// `zhijiao openapi`: prints the OpenAPI document (the one committed at
-/// Sources/App/Resources/openapi.json must equal it; a test checks).
-struct OpenAPICommand: AsyncCommand {
-    struct Signature: CommandSignature {}
+/// Sources/App/Resources/openapi.json must equal it; a test checks). Needs no database and
+/// no data key: the entry point runs it before anything is configured.
+public enum OpenAPICommand {
+    public static func matches(_ arguments: [String]) -> Bool { arguments.first == "openapi" }
 
-    var help: String { "Print the OpenAPI 3.1 document" }
-
-    func run(using context: CommandContext, signature: Signature) async throws {
-        context.console.output(.init(stringLiteral: try OpenAPIDocument.json()))
+    public static func run(_ arguments: [String]) -> Int32 {
+        guard arguments.count == 1 else {
+            if arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+                print("usage: zhijiao openapi   # prints the OpenAPI 3.1 document")
+                return 0
+            }
+            return CommandFailure.report(CommandFailure.Usage("openapi takes no arguments; usage: zhijiao openapi"))
+        }
+        do {
+            print(try OpenAPIDocument.json())
+            return 0
+        } catch {
+            return CommandFailure.report(error)
+        }
     }
 }

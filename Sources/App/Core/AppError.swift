@@ -13,6 +13,11 @@ enum AppError: Error {
     case conflict(FieldError)
     case tooManyAttempts(retryAfter: Int)
     case badRequest(zh: String, en: String)
+    /// A body larger than the route accepts (413), refused before it is read.
+    case tooLarge(maxBytes: Int)
+
+    /// At most this many row errors travel back; the count says how many there were.
+    static let reportedRowErrors = 1_000
 
     var status: HTTPResponseStatus {
         switch self {
@@ -23,6 +28,7 @@ enum AppError: Error {
         case .conflict: .conflict
         case .tooManyAttempts: .tooManyRequests
         case .badRequest: .badRequest
+        case .tooLarge: .payloadTooLarge
         }
     }
 
@@ -32,8 +38,10 @@ enum AppError: Error {
             Problem(status: 422, title: "输入有误 / Invalid input", detail: errors.map(\.message).joined(separator: "; "), errors: errors.map(ProblemFieldError.init))
         case .importRejected(let rows):
             Problem(status: 422, title: "文件未导入：存在错误行 / File not imported: it has bad rows",
-                    detail: "\(rows.count) 处错误，未写入任何数据 / \(rows.count) errors, nothing written",
-                    errors: rows.map(ProblemFieldError.init))
+                    detail: rows.count > Self.reportedRowErrors
+                        ? "\(rows.count) 处错误（列出前\(Self.reportedRowErrors)处），未写入任何数据 / \(rows.count) errors (the first \(Self.reportedRowErrors) listed), nothing written"
+                        : "\(rows.count) 处错误，未写入任何数据 / \(rows.count) errors, nothing written",
+                    errors: rows.prefix(Self.reportedRowErrors).map(ProblemFieldError.init))
         case .notFound: Problem(status: 404, title: "未找到 / Not found", detail: nil, errors: nil)
         case .forbidden: Problem(status: 403, title: "无权操作 / Forbidden", detail: "超出您的权限范围 / outside your scope", errors: nil)
         case .unauthenticated: Problem(status: 401, title: "请先登录 / Sign-in required", detail: nil, errors: nil)
@@ -41,7 +49,16 @@ enum AppError: Error {
         case .tooManyAttempts(let seconds):
             Problem(status: 429, title: "尝试次数过多 / Too many attempts", detail: "请\(seconds)秒后再试 / try again in \(seconds) s", errors: nil)
         case .badRequest(let zh, let en): Problem(status: 400, title: "请求有误 / Bad request", detail: "\(zh) / \(en)", errors: nil)
+        case .tooLarge(let maxBytes):
+            Problem(status: 413, title: "文件过大 / Too large",
+                    detail: "此处最多接受\(Self.megabytes(maxBytes)) MiB / this accepts at most \(Self.megabytes(maxBytes)) MiB", errors: nil)
         }
+    }
+}
+
+extension AppError {
+    static func megabytes(_ bytes: Int) -> String {
+        bytes % (1024 * 1024) == 0 ? String(bytes / (1024 * 1024)) : String(format: "%.1f", Double(bytes) / 1_048_576)
     }
 }
 

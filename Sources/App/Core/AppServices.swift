@@ -23,7 +23,7 @@ struct AppServices: Sendable {
     /// Qualifications frameworks and the default level alignment.
     let frameworks: FrameworkCatalogue
     /// Who signs credentials: the platform's did:web DID, from `ZHIJIAO_PUBLIC_URL`.
-    var issuer = IssuerIdentity(baseURL: Environment.get("ZHIJIAO_PUBLIC_URL") ?? "http://localhost:8080")
+    var issuer: IssuerIdentity
 }
 
 /// Session and cookie policy (ASVS 5.0 3.3, 7.x).

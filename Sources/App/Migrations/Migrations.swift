@@ -20,6 +20,8 @@ enum Migrations {
             CreateCreditLearner(), CreateCreditLedger(), CreateCreditRule(), CreateAssessmentSession(), CreateCreditEvidence(),
             // 006 - verifiable credentials: issuer keys, issued credentials, their status log
             CreateIssuerKey(), CreateIssuedCredential(), CreateCredentialStatusChange(),
+            // 007 - safe operation: the data key's check value
+            CreatePlatformSetting(),
         ]
     }
 }

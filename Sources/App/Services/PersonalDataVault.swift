@@ -32,26 +32,40 @@ struct PersonalDataVault: Sendable {
         indexKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("zhijiao personal data blind index v1".utf8), outputByteCount: 32)
     }
 
-    /// The key from the environment, or from `keyPath`, generating the file on first use.
-    static func load(environmentValue: String?, keyPath: String) throws -> PersonalDataVault {
+    /// Where the key came from: a generated key file is removed again if the database turns
+    /// out to belong to another key.
+    enum KeySource: Sendable, Equatable {
+        case environment, file(String), generated(String)
+    }
+
+    /// The key from the environment, or from `keyPath`, generating the file on first use when
+    /// `mayGenerate` (development); production must be handed its key.
+    static func load(environmentValue: String?, keyPath: String, mayGenerate: Bool = true) throws -> (vault: PersonalDataVault, source: KeySource) {
         if let value = environmentValue, !value.isEmpty {
             guard let bytes = Data(base64Encoded: value), bytes.count == 32 else { throw VaultError.badKey("must be 32 bytes in base64") }
-            return PersonalDataVault(masterKey: SymmetricKey(data: bytes))
+            return (PersonalDataVault(masterKey: SymmetricKey(data: bytes)), .environment)
         }
         let fm = FileManager.default
         if let text = try? String(contentsOfFile: keyPath, encoding: .utf8) {
             guard let bytes = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32 else {
                 throw VaultError.badKey("key file \(keyPath) is not 32 bytes of base64")
             }
-            return PersonalDataVault(masterKey: SymmetricKey(data: bytes))
+            return (PersonalDataVault(masterKey: SymmetricKey(data: bytes)), .file(keyPath))
+        }
+        guard mayGenerate else {
+            throw VaultError.badKey("no key: set ZHIJIAO_DATA_KEY (32 random bytes in base64, e.g. `head -c 32 /dev/urandom | base64`) or provide the key file \(keyPath); production never generates one")
         }
         let key = SymmetricKey(size: .bits256)
         let encoded = key.withUnsafeBytes { Data($0).base64EncodedString() }
         guard fm.createFile(atPath: keyPath, contents: Data(encoded.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw VaultError.badKey("could not create key file \(keyPath)")
         }
-        return PersonalDataVault(masterKey: key)
+        return (PersonalDataVault(masterKey: key), .generated(keyPath))
     }
+
+    /// A value that identifies the key without revealing it (HMAC of a fixed label with the
+    /// index key): stored at first start and compared at every start.
+    var keyCheckValue: String { blindIndex("zhijiao data key check v1") }
 
     /// `k1:` + base64(nonce ‖ ciphertext ‖ tag).
     func seal(_ plaintext: String) throws -> String {

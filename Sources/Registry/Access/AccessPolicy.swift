@@ -90,6 +90,19 @@ public enum AccessPolicy {
         }
     }
 
+    /// Whether `caller` may write some record of `entity` — one placed in its own scope. Decides
+    /// who may send an import file, before a byte of the file is read.
+    public static func canImport(_ entity: RegistryEntity, caller: CallerScope) -> Bool {
+        let own = RecordPlacement(districtCode: caller.districtCode, institutionID: caller.institutionID, enterpriseID: caller.enterpriseID)
+        return canWrite(entity, at: own, caller: caller)
+    }
+
+    /// Whether `caller` may push learning outcomes into credit-bank accounts in bulk: the
+    /// city and schools, as issuers of what they award.
+    public static func canImportCreditOutcomes(caller: CallerScope) -> Bool {
+        caller.role == .cityAdmin || caller.role == .schoolAdmin
+    }
+
     /// Whether `caller` may see a full identity number (an unmasked read, always audited).
     public static func canRevealIdentity(of entity: RegistryEntity, at placement: RecordPlacement, caller: CallerScope) -> Bool {
         guard entity == .student || entity == .teacher else { return false }

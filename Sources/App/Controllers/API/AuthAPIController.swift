@@ -33,7 +33,7 @@ enum AuthAPIController {
         let token = TokenDigest.newToken()
         let expires = Date().addingTimeInterval(req.services.settings.apiTokenLifetime)
         try await APIToken(tokenHash: TokenDigest.digest(token), userID: userID, name: String((body.name ?? "api").prefix(100)), createdAt: Date(), expiresAt: expires).create(on: req.db)
-        try await req.services.audit.append(AuditLog.Entry(actorUserID: userID, actor: "\(user.username) (\(user.role))", action: "token_create", entity: "user", recordID: userID.uuidString, detail: "", clientIP: req.remoteAddress?.ipAddress), on: req.db)
+        try await req.services.audit.append(AuditLog.Entry(actorUserID: userID, actor: "\(user.username) (\(user.role))", action: "token_create", entity: "user", recordID: userID.uuidString, detail: "", clientIP: req.clientAddress), on: req.db)
         let response = Response(status: .created)
         try response.content.encode(TokenResponse(token: token, expiresAt: expires))
         return response

@@ -139,7 +139,7 @@ extension CreditBankAPIController {
     /// bulk. All or nothing: one bad row and nothing is stored, every error listed by row.
     @Sendable static func importOutcomes(req: Request) async throws -> ImportResult {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .schoolAdmin].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard AccessPolicy.canImportCreditOutcomes(caller: caller.scope) else { throw AppError.forbidden }
         let body = try req.content.decode(ImportRequest.self)
         guard (1...10_000).contains(body.outcomes.count) else {
             throw AppError.validation([FieldError(field: "outcomes", zh: "应为1至10000条", en: "must hold 1 to 10,000 outcomes")])

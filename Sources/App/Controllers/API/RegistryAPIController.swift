@@ -12,7 +12,7 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         let group = routes.grouped(PathComponent(stringLiteral: Resource.path))
         group.get(use: list)
         group.post(use: create)
-        group.on(.POST, "import", body: .collect(maxSize: "200mb"), use: importFile)
+        group.upload("import", maxBytes: UploadLimits.registryImport, admits: { AccessPolicy.canImport(Resource.entity, caller: $0) }, use: importFile)
         group.get("export", use: export)
         group.get(":id", use: show)
         group.put(":id", use: replace)
@@ -129,9 +129,9 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw AppError.badRequest(zh: "请求体中没有文件", en: "the request body holds no file")
         }
+        let fileName = req.headers.first(name: "X-File-Name") ?? "upload"
         let importer = RegistryImporter<Resource>(writer: writer(req, caller))
-        let count = try await importer.importFile(Data(buffer: buffer), fileName: req.headers.first(name: "X-File-Name") ?? "upload")
-        try await req.audit(req.auditEntry(action: "import", entity: Resource.path, detail: "\(count) rows"))
+        let count = try await importer.importAudited(Data(buffer: buffer), fileName: fileName, request: req)
         return ImportResult(inserted: count)
     }
 

@@ -10,7 +10,7 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         group.get("export.csv") { try await export(req: $0, format: "csv") }
         group.get("export.xlsx") { try await export(req: $0, format: "xlsx") }
         group.get("import", use: importForm)
-        group.on(.POST, "import", body: .collect(maxSize: "200mb"), use: importSubmit)
+        group.upload("import", maxBytes: UploadLimits.registryImport, admits: { AccessPolicy.canImport(Resource.entity, caller: $0) }, use: importSubmit)
     }
 
     func layout(_ req: Request, _ caller: Caller) -> PageLayout {
@@ -58,25 +58,17 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         }
         let writer = RegistryWriter<Resource>(db: req.db, caller: caller.scope, vault: req.services.vault, catalog: req.services.catalog)
         do {
-            let count = try await RegistryImporter(writer: writer).importFile(Data(buffer: upload.file.data), fileName: upload.file.filename)
-            try await req.audit(req.auditEntry(action: "import", entity: Resource.path, detail: "\(count) rows from \(upload.file.filename)"))
-            page.inserted = count
+            page.inserted = try await RegistryImporter(writer: writer).importAudited(Data(buffer: upload.file.data), fileName: upload.file.filename, request: req)
             return .html(page.render())
         } catch AppError.importRejected(let errors) {
-            try await req.audit(req.auditEntry(action: "import", entity: Resource.path, detail: "\(errors.count) errors in \(upload.file.filename)", outcome: "rejected"))
-            page.errors = errors
+            page.errors = errors // the page lists the first 500 and counts them all
             return .html(page.render(), status: .unprocessableEntity)
         }
     }
 
     /// Import is offered to roles that can write this resource somewhere.
     func canImport(_ caller: Caller) -> Bool {
-        switch caller.scope.role {
-        case .cityAdmin, .districtAdmin: true
-        case .schoolAdmin: [.programCluster, .program, .teacher, .student, .trainingBase, .programYear, .cooperationAgreement].contains(Resource.entity)
-        case .enterprise: [.enterprise, .trainingBase, .internshipPost, .labourDemand].contains(Resource.entity)
-        default: false
-        }
+        AccessPolicy.canImport(Resource.entity, caller: caller.scope)
     }
 
     func reader(_ req: Request, _ caller: Caller) throws -> RegistryReader<Resource> {

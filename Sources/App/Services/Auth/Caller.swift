@@ -31,7 +31,7 @@ extension Request {
         let caller = auth.get(Caller.self)
         return AuditLog.Entry(
             actorUserID: caller?.userID, actor: caller?.auditName ?? "anonymous", action: action, entity: entity,
-            recordID: recordID, detail: detail, outcome: outcome, clientIP: remoteAddress?.ipAddress
+            recordID: recordID, detail: detail, outcome: outcome, clientIP: clientAddress
         )
     }
 

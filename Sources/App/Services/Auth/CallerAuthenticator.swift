@@ -49,6 +49,7 @@ struct CallerAuthenticator: AsyncMiddleware {
 struct APIGuard: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let caller = try request.requireCaller()
+        try await request.route?.uploadGate?.check(request, caller: caller)
         try await CSRFCheck.verify(request, caller: caller)
         return try await next.respond(to: request)
     }
@@ -60,25 +61,26 @@ struct PageGuard: AsyncMiddleware {
         guard let caller = request.auth.get(Caller.self) else {
             return request.redirect(to: "/sign-in")
         }
+        try await request.route?.uploadGate?.check(request, caller: caller)
         try await CSRFCheck.verify(request, caller: caller)
         return try await next.respond(to: request)
     }
 }
 
 enum CSRFCheck {
-    /// The largest body a form may send (the registry's spreadsheet import). A route collects
-    /// its body only after the middleware has run, so a form whose body arrives after its head
-    /// would otherwise show no token here; the check collects it first — for signed-in callers
-    /// only, multipart forms up to this size, other bodies up to the app's default.
-    static let largestFormBody = 200 * 1024 * 1024
-
     static func verify(_ request: Request, caller: Caller) async throws {
         guard let session = caller.session, ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return }
         var sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.query.get(String.self, at: "csrf"))
         if sent == nil {
+            // A route collects its body only after the middleware has run, so a form whose body
+            // arrives after its head would show no token here: collect it first, but never
+            // beyond what this route itself accepts (an upload route's own limit, else the
+            // app's default) — a form field is no way round a route's size limit.
             if request.body.data == nil {
-                let multipart = request.headers.contentType?.type == "multipart"
-                _ = try await request.body.collect(max: multipart ? largestFormBody : request.application.routes.defaultMaxBodySize.value).get()
+                let limit = request.route?.uploadGate?.maxBytes ?? request.application.routes.defaultMaxBodySize.value
+                do { _ = try await request.body.collect(max: limit).get() } catch {
+                    throw AppError.tooLarge(maxBytes: limit)
+                }
             }
             sent = try? request.content.get(String.self, at: "csrf")
         }

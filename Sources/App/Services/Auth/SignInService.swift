@@ -5,10 +5,11 @@ import Vapor
 /// whether or not the account exists, and throttling (ASVS 5.0 6.3.1, 6.3.8).
 enum SignInService {
     static func verify(username: String, password: String, request: Request) async throws -> User {
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         let throttle = request.services.throttle
         if let wait = await throttle.retryAfter(username: username, address: address) {
             try await request.audit(AuditLog.Entry(actor: username, action: "sign_in", entity: "user", detail: "throttled", outcome: "denied", clientIP: address))
+            request.application.platformMetrics?.signInRefused(reason: "throttled")
             throw AppError.tooManyAttempts(retryAfter: wait)
         }
         let user = try await User.query(on: request.db).filter(\.$username == username).first()
@@ -16,10 +17,11 @@ enum SignInService {
         let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
         guard let user, matches, user.active, user.scope != nil else {
             await throttle.recordFailure(username: username, address: address)
+            request.application.platformMetrics?.signInRefused(reason: "bad_credentials")
             try await request.audit(AuditLog.Entry(actorUserID: user?.id, actor: username, action: "sign_in", entity: "user", detail: "bad credentials", outcome: "failure", clientIP: address))
             throw AppError.badRequest(zh: "用户名或密码错误", en: "wrong username or password")
         }
-        await throttle.recordSuccess(username: username)
+        await throttle.recordSuccess(username: username, address: address)
         return user
     }
 
@@ -29,7 +31,7 @@ enum SignInService {
         let token = TokenDigest.newToken()
         let session = UserSession(tokenHash: TokenDigest.digest(token), userID: userID, csrfToken: TokenDigest.newToken(), now: Date())
         try await session.create(on: request.db)
-        try await request.audit(AuditLog.Entry(actorUserID: userID, actor: "\(user.username) (\(user.role))", action: "sign_in", entity: "user", recordID: userID.uuidString, detail: "session", clientIP: request.remoteAddress?.ipAddress))
+        try await request.audit(AuditLog.Entry(actorUserID: userID, actor: "\(user.username) (\(user.role))", action: "sign_in", entity: "user", recordID: userID.uuidString, detail: "session", clientIP: request.clientAddress))
         return (token, session)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Registry
 import Spreadsheet
+import Vapor
 
 /// Imports a CSV (UTF-8, UTF-8 with BOM, GB18030) or XLSX file of one registry resource,
 /// all or nothing: the whole file is checked first and one bad row rejects it with every
@@ -15,6 +16,22 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
             throw AppError.importRejected([RowError(row: 1, column: fileName, error: FieldError(field: "file", zh: error.messageZh, en: error.messageEn))])
         }
         return try await importTable(table)
+    }
+
+    /// `importFile` for a request: the outcome — rows written, or the file rejected with its
+    /// error count — goes to the audit log and the import metrics either way.
+    func importAudited(_ data: Data, fileName: String, request: Request) async throws -> Int {
+        let metrics = request.application.platformMetrics
+        do {
+            let count = try await importFile(data, fileName: fileName)
+            try await request.audit(request.auditEntry(action: "import", entity: Resource.path, detail: "\(count) rows from \(AuditLog.clean(fileName))"))
+            metrics?.importAttempt(kind: Resource.path, outcome: "imported", rows: count)
+            return count
+        } catch AppError.importRejected(let errors) {
+            try await request.audit(request.auditEntry(action: "import", entity: Resource.path, detail: "\(errors.count) errors in \(AuditLog.clean(fileName)), nothing written", outcome: "rejected"))
+            metrics?.importAttempt(kind: Resource.path, outcome: "rejected", rows: 0)
+            throw AppError.importRejected(errors)
+        }
     }
 
     func importTable(_ table: Table) async throws -> Int {

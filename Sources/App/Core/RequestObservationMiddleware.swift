@@ -1,0 +1,37 @@
+import Logging
+import Vapor
+
+/// Times every request and records it: one structured log line (method, route pattern,
+/// status, milliseconds — no query string, body or user name, so no personal data) and the
+/// Prometheus request counters. First in the chain, so it sees errors as their final status.
+struct RequestObservationMiddleware: AsyncMiddleware {
+    let metrics: PlatformMetrics?
+    let log: Bool
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            let response = try await next.respond(to: request)
+            record(request, status: response.status.code, duration: started.duration(to: clock.now))
+            return response
+        } catch {
+            let status = (error as? any AbortError)?.status.code ?? (error as? AppError)?.status.code ?? 500
+            record(request, status: status, duration: started.duration(to: clock.now))
+            throw error
+        }
+    }
+
+    private func record(_ request: Request, status: UInt, duration: Duration) {
+        // The route's pattern (/api/v1/students/:id), never the path itself: bounded label
+        // values for Prometheus and no identifiers in the log.
+        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        metrics?.request(method: request.method.rawValue, route: route, status: status, duration: duration)
+        guard log else { return }
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        request.logger.info("request", metadata: [
+            "method": .string(request.method.rawValue), "route": .string(route), "status": .stringConvertible(status),
+            "ms": .string(String(format: "%.1f", ms)),
+        ])
+    }
+}
