@@ -3,6 +3,7 @@ import Matching
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import CreditBank
+import Credentials
 import Indicators
 import Registry
 import SQLiteNIO

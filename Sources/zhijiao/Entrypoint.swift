@@ -15,16 +15,24 @@ enum Entrypoint {
         // Commands that need neither the server nor a database, nor a data key.
         if MatchSolveCommand.matches(arguments) { return MatchSolveCommand.run(arguments) }
         if OpenAPICommand.matches(arguments) { return OpenAPICommand.run(arguments) }
+        // An unknown command is a usage error before any database or key file is touched.
+        if let command = arguments.first, !command.hasPrefix("-"), !CommandCatalogue.names.contains(command) {
+            return CommandFailure.report(CommandFailure.Usage("unknown command '\(command)'; commands: \(CommandCatalogue.names.sorted().joined(separator: ", "))"))
+        }
         var env: Environment
         do { env = try Deployment.environment(arguments: CommandLine.arguments) } catch {
             return CommandFailure.report(error)
         }
         // Logs go to standard error so that commands print clean output; a production server
-        // logs one JSON object per line.
+        // logs one JSON object per line. Commands other than `serve` log errors only (their
+        // output and their one-line failure say the rest), unless LOG_LEVEL or --log asks.
         let json = env == .production
+        let serving = arguments.isEmpty || arguments.first == "serve" || arguments.first?.hasPrefix("-") == true
+        let quiet = !serving && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil && !arguments.contains("--log")
         do {
             try LoggingSystem.bootstrap(from: &env) { level in
                 { label in
+                    let level = quiet ? Logger.Level.error : level
                     if json { return JSONLogHandler(label: label, level: level) }
                     var handler = StreamLogHandler.standardError(label: label)
                     handler.logLevel = level

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteNIO
 import SQLKit
 import Vapor
 

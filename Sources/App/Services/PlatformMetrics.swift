@@ -12,11 +12,12 @@ final class PlatformMetrics: Sendable {
         .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
     ]
 
-    static let requests = MetricNameDescriptor(namespace: "zhijiao", metricName: "http_requests", unitName: "total", helpText: "HTTP requests by method, route pattern and status")
-    static let latency = MetricNameDescriptor(namespace: "zhijiao", metricName: "http_request_duration", unitName: "seconds", helpText: "Time from request head to response, by method and route pattern")
-    static let imports = MetricNameDescriptor(namespace: "zhijiao", metricName: "imports", unitName: "total", helpText: "File imports by kind and outcome (imported, rejected, refused)")
-    static let importRows = MetricNameDescriptor(namespace: "zhijiao", metricName: "import_rows", unitName: "total", helpText: "Rows written by imports, by kind")
-    static let signInRefusals = MetricNameDescriptor(namespace: "zhijiao", metricName: "sign_in_refusals", unitName: "total", helpText: "Sign-ins refused, by reason (bad_credentials, throttled)")
+    // Computed: the descriptor type is not Sendable, so it cannot be a stored static.
+    static var requests: MetricNameDescriptor { MetricNameDescriptor(namespace: "zhijiao", metricName: "http_requests", unitName: "total", helpText: "HTTP requests by method, route pattern and status") }
+    static var latency: MetricNameDescriptor { MetricNameDescriptor(namespace: "zhijiao", metricName: "http_request_duration", unitName: "seconds", helpText: "Time from request head to response, by method and route pattern") }
+    static var imports: MetricNameDescriptor { MetricNameDescriptor(namespace: "zhijiao", metricName: "imports", unitName: "total", helpText: "File imports by kind and outcome (imported, rejected, refused)") }
+    static var importRows: MetricNameDescriptor { MetricNameDescriptor(namespace: "zhijiao", metricName: "import_rows", unitName: "total", helpText: "Rows written by imports, by kind") }
+    static var signInRefusals: MetricNameDescriptor { MetricNameDescriptor(namespace: "zhijiao", metricName: "sign_in_refusals", unitName: "total", helpText: "Sign-ins refused, by reason (bad_credentials, throttled)") }
 
     func request(method: String, route: String, status: UInt, duration: Duration) {
         registry.makeCounter(descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))]).increment()
