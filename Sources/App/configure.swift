@@ -79,6 +79,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     app.asyncCommands.use(MatchInternshipsCommand(), as: "match-internships")
     app.asyncCommands.use(CredentialsCommand(), as: "credentials")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 
     try routes(app)
 }

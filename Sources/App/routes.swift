@@ -66,6 +66,7 @@ func routes(_ app: Application) throws {
         authed.get("me", use: AuthAPIController.me)
         authed.get("reference", ":list", use: ReferenceAPIController.list)
         authed.get("audit-events", use: AuditAPIController.list)
+        authed.get("audit-events", "verify", use: AuditAPIController.verify)
         authed.get("internship-quotas", use: InternshipQuotaAPIController.list)
         authed.get("students", ":id", "internship-preferences", use: InternshipPreferenceAPIController.show)
         authed.put("students", ":id", "internship-preferences", use: InternshipPreferenceAPIController.replace)

@@ -64,7 +64,7 @@ struct CommandLineTests {
         let rejected = try run(["import", "institutions", csv.path], in: dir, environment: env)
         #expect(rejected.status == 1)
         #expect(rejected.err.contains("第2行"))
-        #expect(rejected.err.contains("zhijiao: import rejected"))
+        #expect(rejected.err.contains("zhijiao: import rejected (3 errors)"))
         noTrap(rejected)
 
         // A missing file.

@@ -25,12 +25,14 @@ struct ImportCommand: AsyncCommand {
             try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "import", entity: signature.kind, detail: "\(count) rows from \(signature.file)"), on: app.db)
             context.console.print("已导入 imported \(count) rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         } catch AppError.importRejected(let errors) {
-            context.console.error("文件未导入，共\(errors.count)处错误，未写入任何数据 / file rejected with \(errors.count) errors; nothing was written")
-            for e in errors.prefix(200) {
-                context.console.error("  第\(e.row)行 row \(e.row), 列 column \(e.column): \(e.error.reasonZh) / \(e.error.reasonEn)")
-            }
-            if errors.count > 200 { context.console.error("  … \(errors.count - 200) more") }
-            throw ImportCommandError(description: "import rejected")
+            // Row errors go to standard error, like the one-line failure after them.
+            var report = ["文件未导入，共\(errors.count)处错误，未写入任何数据 / file rejected with \(errors.count) errors; nothing was written"]
+            report += errors.prefix(200).map { "  第\($0.row)行 row \($0.row), 列 column \($0.column): \($0.error.reasonZh) / \($0.error.reasonEn)" }
+            if errors.count > 200 { report.append("  … \(errors.count - 200) more") }
+            FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\n").utf8))
+            try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "import", entity: signature.kind,
+                                                               detail: "\(errors.count) errors in \(signature.file), nothing written", outcome: "rejected"), on: app.db)
+            throw ImportCommandError(description: "import rejected (\(errors.count) errors)")
         }
     }
 }

@@ -45,6 +45,6 @@ public enum CommandFailure {
 /// point runs itself), so that a mistyped command is refused before anything is opened.
 public enum CommandCatalogue {
     public static let names: Set<String> = [
-        "serve", "routes", "migrate", "import", "demo", "create-user", "match", "match-internships", "credentials", "backup", "openapi",
+        "serve", "routes", "migrate", "import", "demo", "create-user", "match", "match-internships", "credentials", "backup", "audit", "openapi",
     ]
 }

@@ -19,11 +19,22 @@ actor AuditLog {
     }
 
     private var tail: (seq: Int, hash: String)?
+    /// Appends waiting their turn. An actor is re-entered at every `await`, so without this two
+    /// appends could read the same tail and fork the chain (one then failing on the unique seq).
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     static let genesisHash = String(repeating: "0", count: 64)
+    /// Another process (a CLI import beside the server, a second server on PostgreSQL) may
+    /// append between our read of the tail and our insert: then the unique seq refuses ours and
+    /// we chain after theirs.
+    static let attempts = 5
 
     func append(_ entry: Entry, on db: any Database, now: Date = Date()) async throws {
-        for attempt in 0..<2 {
+        await acquire()
+        defer { release() }
+        var lastError: (any Error)?
+        for attempt in 0..<Self.attempts {
             let previous = try await currentTail(on: db, reload: attempt > 0)
             let event = AuditEvent()
             event.seq = previous.seq + 1
@@ -42,10 +53,29 @@ actor AuditLog {
                 try await event.create(on: db)
                 tail = (event.seq, event.hash)
                 return
-            } catch where attempt == 0 {
-                continue // another process appended; reload the tail and chain after it
+            } catch {
+                lastError = error
+                tail = nil
             }
         }
+        throw lastError ?? AuditError.notAppended
+    }
+
+    enum AuditError: Error, CustomStringConvertible {
+        case notAppended
+        var description: String { "the audit row could not be appended" }
+    }
+
+    private func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 
     private func currentTail(on db: any Database, reload: Bool) async throws -> (seq: Int, hash: String) {
@@ -72,13 +102,35 @@ actor AuditLog {
 
     /// Walks the chain; returns the sequence number of the first row that does not match, or nil.
     static func firstBrokenLink(on db: any Database) async throws -> Int? {
+        try await verify(on: db).firstBroken
+    }
+
+    /// What a walk of the whole chain found: rows checked and the first that breaks it.
+    struct Verification: Content {
+        var checked: Int
+        var firstBroken: Int?
+        var reason: String?
+        var lastHash: String
+    }
+
+    /// Walks the chain in pages of 10,000 rows (bounded memory whatever its length).
+    static func verify(on db: any Database) async throws -> Verification {
         var previous = genesisHash
         var expectedSeq = 1
-        for event in try await AuditEvent.query(on: db).sort(\.$seq, .ascending).all() {
-            if event.seq != expectedSeq || event.prevHash != previous || hash(of: event) != event.hash { return event.seq }
-            previous = event.hash
-            expectedSeq += 1
+        var checked = 0
+        while true {
+            let page = try await AuditEvent.query(on: db).filter(\.$seq >= expectedSeq).sort(\.$seq, .ascending).limit(10_000).all()
+            if page.isEmpty { break }
+            for event in page {
+                let reason: String? = event.seq != expectedSeq ? "seq \(event.seq) where \(expectedSeq) was expected (a row is missing)"
+                    : event.prevHash != previous ? "prev_hash does not match the hash of row \(expectedSeq - 1)"
+                    : hash(of: event) != event.hash ? "hash does not match the row's fields (the row was changed)" : nil
+                if let reason { return Verification(checked: checked, firstBroken: event.seq, reason: reason, lastHash: previous) }
+                previous = event.hash
+                expectedSeq += 1
+                checked += 1
+            }
         }
-        return nil
+        return Verification(checked: checked, firstBroken: nil, reason: nil, lastHash: previous)
     }
 }

@@ -12,6 +12,13 @@ enum AuditAPIController {
         var recordId: String?
         var detail: String
         var outcome: String
+        /// Every hashed field travels, so the chain can be recomputed outside the platform:
+        /// SHA-256 over prevHash, seq, atMilliseconds, actorUserId, actor, action, entity,
+        /// recordId, detail, outcome, clientIp joined by U+001F (absent values as "").
+        var atMilliseconds: Int64
+        var actorUserId: UUID?
+        var clientIp: String?
+        var prevHash: String
         var hash: String
     }
 
@@ -34,7 +41,18 @@ enum AuditAPIController {
         let events = try await AuditEvent.query(on: req.db).sort(\.$seq, .descending).range(((page - 1) * per)..<(page * per)).all()
         return Page(items: events.map {
             Event(seq: $0.seq, at: Date(timeIntervalSince1970: Double($0.atMilliseconds) / 1000), actor: $0.actor, action: $0.action,
-                  entity: $0.entity, recordId: $0.recordID, detail: $0.detail, outcome: $0.outcome, hash: $0.hash)
+                  entity: $0.entity, recordId: $0.recordID, detail: $0.detail, outcome: $0.outcome, atMilliseconds: $0.atMilliseconds,
+                  actorUserId: $0.actorUserID, clientIp: $0.clientIP, prevHash: $0.prevHash, hash: $0.hash)
         }, page: page, per: per, total: total)
+    }
+}
+
+extension AuditAPIController {
+    /// `GET /api/v1/audit-events/verify`: recomputes the whole chain and names the first row
+    /// that breaks it (city administrators only).
+    @Sendable static func verify(req: Request) async throws -> AuditLog.Verification {
+        let caller = try req.requireCaller()
+        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        return try await AuditLog.verify(on: req.db)
     }
 }

@@ -69,6 +69,10 @@ enum OpenAPIDocument {
                 "get": operation("auditEvents", "The audit log (city administrators only), newest first", tag: "audit",
                                  parameters: pagingParameters, responses: ["200": jsonResponse("Audit events", ref("AuditPage")), "401": problem, "403": problem, "422": problem]),
             ],
+            "/audit-events/verify": [
+                "get": operation("verifyAuditChain", "Recompute the hash chain of the whole audit log and name the first broken row (city administrators only)", tag: "audit",
+                                 responses: ["200": jsonResponse("Chain verification", ref("AuditVerification")), "401": problem, "403": problem]),
+            ],
         ]
         var schemas: Object = [
             "Problem": [
@@ -97,11 +101,17 @@ enum OpenAPIDocument {
             ],
             "ReferenceEntry": ["type": "object", "required": ["code", "name"], "properties": ["code": ["type": "string"], "name": ["type": "string"], "level": ["type": "string"], "parent": ["type": "string"]]],
             "AuditEvent": [
-                "type": "object", "required": ["seq", "at", "actor", "action", "entity", "outcome", "hash"],
+                "type": "object", "required": ["seq", "at", "atMilliseconds", "actor", "action", "entity", "detail", "outcome", "prevHash", "hash"],
                 "properties": [
-                    "seq": ["type": "integer"], "at": ["type": "string", "format": "date-time"], "actor": ["type": "string"], "action": ["type": "string"],
-                    "entity": ["type": "string"], "recordId": ["type": "string"], "detail": ["type": "string"], "outcome": ["type": "string"], "hash": ["type": "string"],
+                    "seq": ["type": "integer"], "at": ["type": "string", "format": "date-time"], "atMilliseconds": ["type": "integer"],
+                    "actorUserId": uuid, "actor": ["type": "string"], "action": ["type": "string"],
+                    "entity": ["type": "string"], "recordId": ["type": "string"], "detail": ["type": "string"], "outcome": ["type": "string"],
+                    "clientIp": ["type": "string"], "prevHash": ["type": "string"], "hash": ["type": "string"],
                 ],
+            ],
+            "AuditVerification": [
+                "type": "object", "required": ["checked", "lastHash"],
+                "properties": ["checked": ["type": "integer"], "firstBroken": ["type": "integer"], "reason": ["type": "string"], "lastHash": ["type": "string"]],
             ],
             "AuditPage": pageSchema("AuditEvent"),
             "ApplicantRanking": ["type": "object", "required": ["studentIds"], "additionalProperties": false, "properties": ["studentIds": ["type": "array", "items": uuid]]],
