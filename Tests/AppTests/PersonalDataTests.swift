@@ -53,10 +53,33 @@ struct PersonalDataTests {
                 let revealed = try json(res)["idNumber"]
                 #expect(revealed == .string(f.studentIDNumbersA[0]))
             }
+            // A purpose outside the list is refused, naming the list.
+            try await app.testing().test(.GET, path + "?purpose=xx", headers: .bearer(f.token(.schoolAdmin))) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(bodyString(res).contains("enrolment_check"))
+            }
             let reveals = try await AuditEvent.query(on: app.db).filter(\.$action == "reveal_identity").sort(\.$seq).all()
             #expect(reveals.map(\.outcome) == ["denied", "success"])
-            #expect(reveals.last?.detail == "学籍核对")
+            #expect(reveals.last?.detail == "enrolment_check 学籍核对")
             #expect(reveals.last?.recordID == f.studentsA[0].uuidString)
+        }
+    }
+
+    @Test func revealsAreLimitedPerCallerAndEachIsAudited() async throws {
+        try await withFixture { app, f in
+            let path = "api/v1/students/\(f.studentsA[0])/identity?purpose=financial_aid&note=2026%E5%B9%B4%E5%8A%A9%E5%AD%A6%E9%87%91"
+            var statuses: [HTTPStatus] = []
+            for _ in 0..<32 {
+                try await app.testing().test(.GET, path, headers: .bearer(f.token(.schoolAdmin))) { statuses.append($0.status) }
+            }
+            #expect(statuses.prefix(30).allSatisfy { $0 == .ok })
+            #expect(statuses.suffix(2).allSatisfy { $0 == .tooManyRequests })
+            let audited = try await AuditEvent.query(on: app.db).filter(\.$action == "reveal_identity").all()
+            #expect(audited.filter { $0.outcome == "success" }.count == 30)
+            #expect(audited.filter { $0.outcome == "denied" }.count == 2)
+            #expect(audited.first?.detail == "financial_aid 资助发放: 2026年助学金")
+            // Another caller has their own allowance.
+            try await app.testing().test(.GET, path, headers: .bearer(f.token(.cityAdmin))) { #expect($0.status == .ok) }
         }
     }
 

@@ -11,6 +11,8 @@ struct AppServices: Sendable {
     let catalog: ReferenceCatalog
     let audit: AuditLog
     let throttle: SignInThrottle
+    /// At most 30 identity reveals per caller an hour.
+    let revealLimiter = RevealLimiter()
     let settings: SecuritySettings
     /// A bcrypt hash of a random secret, verified when a username is unknown so that both
     /// kinds of failed sign-in cost the same time.

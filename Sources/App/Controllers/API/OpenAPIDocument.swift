@@ -261,9 +261,11 @@ enum OpenAPIDocument {
             ]
             if hasIdentity {
                 paths["/\(path)/{id}/identity"] = [
-                    "get": operation("reveal\(name)Identity", "The full identity number: allowed roles only, purpose required, always audited", tag: tag,
-                                     parameters: [idParam, ["name": "purpose", "in": "query", "required": true, "schema": ["type": "string", "minLength": 2, "maxLength": 200]]],
-                                     responses: ["200": jsonResponse("Unmasked", ref("IdentityReveal")), "401": problem, "403": problem, "404": problem, "422": problem]),
+                    "get": operation("reveal\(name)Identity", "The full identity number: allowed roles only, a purpose from the list, at most 30 per caller an hour, always audited", tag: tag,
+                                     parameters: [idParam,
+                                                  ["name": "purpose", "in": "query", "required": true, "schema": ["type": "string", "enum": RevealPurpose.allCases.map(\.rawValue)]],
+                                                  ["name": "note", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 200]]],
+                                     responses: ["200": jsonResponse("Unmasked", ref("IdentityReveal")), "401": problem, "403": problem, "404": problem, "422": problem, "429": problem]),
                 ]
             }
         }

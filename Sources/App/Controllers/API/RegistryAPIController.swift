@@ -35,24 +35,34 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         return found.body
     }
 
-    /// The full identity number: only for roles allowed to see it, with a stated purpose, and
-    /// always written to the audit log (PIPL Art. 51, GB/T 35273 §7.2).
+    /// The full identity number: only for roles allowed to see it, for a purpose from the list
+    /// (with an optional note), at most 30 per caller an hour, and always written to the audit
+    /// log (PIPL Art. 51, GB/T 35273 §7.2).
     @Sendable func revealIdentity(req: Request) async throws -> IdentityReveal {
         let caller = try req.requireCaller()
         let id = try Self.id(req)
-        guard let purpose = req.query[String.self, at: "purpose"]?.trimmingCharacters(in: .whitespaces), (2...200).contains(purpose.count) else {
-            throw AppError.validation([FieldError(field: "purpose", zh: "查看完整证件号码须说明用途（2–200字）", en: "a purpose of 2–200 characters is required to see a full ID number")])
+        let given = req.query[String.self, at: "purpose"] ?? ""
+        guard let purpose = RevealPurpose(label: given) else {
+            let list = RevealPurpose.allCases.map(\.rawValue).joined(separator: ", ")
+            throw AppError.validation([FieldError(field: "purpose", zh: "查看完整证件号码须从用途列表中选择：\(list)", en: "choose the purpose from the list: \(list)")])
         }
+        let note = req.query[String.self, at: "note"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard note.count <= 200 else { throw AppError.validation([.tooLong("note", max: 200)]) }
+        let detail = ([purpose.rawValue + " " + purpose.labelZh] + (note.isEmpty ? [] : [note])).joined(separator: ": ")
         guard let found = try await reader(req, caller).find(id) else { throw AppError.notFound }
         guard AccessPolicy.canRevealIdentity(of: Resource.entity, at: found.placement, caller: caller.scope) else {
-            try await req.audit(req.auditEntry(action: "reveal_identity", entity: Resource.path, recordID: id.uuidString, detail: purpose, outcome: "denied"))
+            try await req.audit(req.auditEntry(action: "reveal_identity", entity: Resource.path, recordID: id.uuidString, detail: detail, outcome: "denied"))
             throw AppError.forbidden
+        }
+        if let wait = await req.services.revealLimiter.admit(caller.userID) {
+            try await req.audit(req.auditEntry(action: "reveal_identity", entity: Resource.path, recordID: id.uuidString, detail: detail + " (over the hourly limit)", outcome: "denied"))
+            throw AppError.tooManyAttempts(retryAfter: wait)
         }
         guard let row = try await sql(req).select().columns("document_kind", "id_cipher").from(Resource.table).where("id", .equal, id).first() else {
             throw AppError.notFound
         }
         let number = try req.services.vault.open(try row.decode(column: "id_cipher", as: String.self))
-        try await req.audit(req.auditEntry(action: "reveal_identity", entity: Resource.path, recordID: id.uuidString, detail: purpose))
+        try await req.audit(req.auditEntry(action: "reveal_identity", entity: Resource.path, recordID: id.uuidString, detail: detail))
         return IdentityReveal(documentKind: try row.decode(column: "document_kind", as: String.self), idNumber: number)
     }
 
