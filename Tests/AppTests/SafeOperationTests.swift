@@ -75,6 +75,25 @@ struct SafeOperationTests {
         }
     }
 
+    @Test func aNumberRegisteredAtAnotherSchoolIsNotConfirmedToASchool() async throws {
+        try await withFixture { app, f in
+            // The city knows student A1's number; school B's administrator must not learn that.
+            let header = "机构代码,学号,姓名,证件号码,性别,专业代码,层次,入学年份,生源"
+            let row = "TEST-A,Z9,王芳,\(f.studentIDNumbersA[0]),女,\(f.programA),高职专科,2025,内地"
+            let own = try await post(app, "api/v1/students/import", f.token(.schoolAdmin), Data([header, row].joined(separator: "\n").utf8))
+            #expect(own.status == .unprocessableEntity)
+            #expect(bodyString(own).contains("already registered"))
+            try await app.sql.update("users").set("institution_id", to: f.schoolB).where("username", .equal, "test-school_admin").run()
+            let rowB = "TEST-B,Z9,王芳,\(f.studentIDNumbersA[0]),女,\(f.programB),secondary,2025,内地"
+            let foreign = try await post(app, "api/v1/students/import", f.token(.schoolAdmin), Data([header, rowB].joined(separator: "\n").utf8))
+            #expect(foreign.status == .unprocessableEntity)
+            let text = bodyString(foreign)
+            #expect(!text.contains("already registered"))
+            #expect(text.contains("city education bureau"))
+            #expect(!text.contains("TEST-A") && !text.contains("南山测试职业技术学院"))
+        }
+    }
+
     // MARK: - Data key
 
     @Test func aDatabaseRefusesToStartWithAnotherDataKey() async throws {

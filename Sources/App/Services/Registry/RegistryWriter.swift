@@ -159,22 +159,35 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
                     seen[index] = i
                 }
             }
-            var taken: Set<String> = []
+            // Where each already-registered number sits: a duplicate the caller may see is named
+            // as one; one outside the caller's scope is not confirmed (no city-wide enrolment
+            // oracle) — it goes to the city for review instead.
+            var taken: [String: RecordPlacement] = [:]
             func collect(_ rows: [any SQLRow]) throws {
                 for row in rows {
-                    if let replacing, (try? row.decode(column: "id", as: UUID.self)) == replacing { continue }
-                    taken.insert(try row.decode(column: "id_index", as: String.self))
+                    let id = try row.decode(column: "id", as: UUID.self)
+                    if let replacing, id == replacing { continue }
+                    taken[try row.decode(column: "id_index", as: String.self)] = RecordPlacement(
+                        districtCode: try row.decode(column: "district_code", as: String?.self),
+                        institutionID: try row.decode(column: "institution_id", as: UUID?.self),
+                        enterpriseID: try row.decode(column: "enterprise_id", as: UUID?.self), recordID: id)
                 }
             }
+            let columns = ["id", "id_index", "district_code", "institution_id", "enterprise_id"]
             if readWholeTable {
-                try collect(try await sql.select().columns("id", "id_index").from(Resource.table).all())
+                try collect(try await sql.select().columns(columns).from(Resource.table).all())
             } else {
                 for chunk in Array(seen.keys).chunked(1000) {
-                    try collect(try await sql.select().columns("id", "id_index").from(Resource.table).where("id_index", .in, Array(chunk)).all())
+                    try collect(try await sql.select().columns(columns).from(Resource.table).where("id_index", .in, Array(chunk)).all())
                 }
             }
-            for (i, s) in stored where s.identity.map({ taken.contains($0.index) }) == true {
-                errors.append(rowError(inputs[i], FieldError(field: "idNumber", zh: "该证件号码已登记", en: "this ID number is already registered"), kind: .duplicate))
+            let visible = AccessPolicy.readFilter(Resource.entity, for: caller)
+            for (i, s) in stored {
+                guard let index = s.identity?.index, let placement = taken[index] else { continue }
+                let error = AccessPolicy.admits(visible, placement)
+                    ? FieldError(field: "idNumber", zh: "该证件号码已登记", en: "this ID number is already registered")
+                    : FieldError(field: "idNumber", zh: "该证件号码不能在此登记，需市教育局核查", en: "this ID number cannot be registered here; it needs the city education bureau's review")
+                errors.append(rowError(inputs[i], error, kind: .duplicate))
             }
         }
         return errors
