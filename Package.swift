@@ -77,7 +77,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strict),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: strict),
         .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand", "Exact"], swiftSettings: strict),
         .testTarget(name: "ExactTests", dependencies: ["Exact"], swiftSettings: strict),

@@ -35,16 +35,7 @@ public enum XLSXWriter {
         return xml + "</sheetData></worksheet>"
     }
 
-    static func columnName(_ index: Int) -> String {
-        var n = index + 1
-        var name = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + r))) + name
-            n = (n - 1) / 26
-        }
-        return name
-    }
+    static func columnName(_ index: Int) -> String { CellReference.columnName(index) }
 
     static func escape(_ text: String) -> String {
         var out = ""

@@ -44,13 +44,14 @@ struct XLSXTests {
     }
 
     @Test func cellReferencesPlaceValuesInTheirColumns() {
-        #expect(columnIndex(of: "A1") == 0)
-        #expect(columnIndex(of: "Z9") == 25)
-        #expect(columnIndex(of: "AA10") == 26)
+        #expect(CellReference("A1")?.column == 0)
+        #expect(CellReference("Z9")?.column == 25)
+        #expect(CellReference("AA10")?.column == 26)
         #expect(XLSXWriter.columnName(27) == "AB")
     }
 
     @Test func aBrokenWorkbookIsNamed() {
-        #expect(throws: SpreadsheetError.notAWorkbook("ZIP")) { try XLSXReader.read(Data([0x50, 0x4B, 0x03, 0x04, 0, 0])) }
+        #expect(throws: SpreadsheetError.notAZip) { try XLSXReader.read(Data([0x50, 0x4B, 0x03, 0x04, 0, 0])) }
+        #expect(throws: SpreadsheetError.notAZip) { try XLSXReader.read(Data("a,b\n1,2\n".utf8)) }
     }
 }

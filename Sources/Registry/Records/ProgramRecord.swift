@@ -27,7 +27,7 @@ public struct ProgramRecord: RegistryRecord, Hashable {
         let cluster = r.optional("clusterName", v["clusterName"], maxLength: 100)
         var startYear: Int?
         if r.optional("startYear", v["startYear"]) != nil {
-            startYear = r.integer("startYear", v["startYear"], min: 1950, max: today.year + 1)
+            startYear = r.year("startYear", v["startYear"], min: 1950, max: today.year + 1)
         }
         let skills = r.skills("skillsTaught", v["skillsTaught"])
         guard r.errors.isEmpty, let institution, let entry else { return .failure(.init(r.errors)) }

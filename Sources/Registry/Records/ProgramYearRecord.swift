@@ -19,7 +19,7 @@ public struct ProgramYearRecord: RegistryRecord, Hashable {
         var r = FieldReader()
         let institution = r.required("institutionCode", v["institutionCode"], maxLength: 20)
         let program = r.program("catalogCode", v["catalogCode"], catalog: catalog)
-        let year = r.integer("year", v["year"], min: 2000, max: today.year + 1)
+        let year = r.year("year", v["year"], min: 2000, max: today.year + 1, acceptingDates: false)
         let enrolled = r.integer("enrolled", v["enrolled"], min: 0, max: 100_000)
         let graduated = r.integer("graduated", v["graduated"], min: 0, max: 100_000)
         guard r.errors.isEmpty, let institution, let program, let year, let enrolled, let graduated else { return .failure(.init(r.errors)) }

@@ -34,7 +34,7 @@ public struct StudentRecord: RegistryRecord, Hashable {
         if let program, let level, program.level != level {
             r.fail(FieldError(field: "level", zh: "层次与专业代码不符（\(program.code)属于\(program.level.labelZh)）", en: "does not match program \(program.code), which is \(program.level.labelEn)"))
         }
-        let year = r.integer("enrolmentYear", v["enrolmentYear"], min: 2000, max: today.year + 1)
+        let year = r.year("enrolmentYear", v["enrolmentYear"], min: 2000, max: today.year + 1)
         let origin = r.choice("origin", v["origin"], as: StudentOrigin.self)
         if let identity, let origin {
             let kind = identity.0.kind
