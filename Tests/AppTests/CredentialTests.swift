@@ -129,7 +129,8 @@ struct CredentialAppTests {
             let (learner, _) = try await learnerWithCertificate(app, city)
             try await keys(app).rotate()
             #expect(try await issue(app, f.token(.teacher), learner: learner, #"{"kind":"outcome"}"#).status == .forbidden)
-            #expect(try await issue(app, f.token(.learner), learner: learner, #"{"kind":"outcome"}"#).status == .forbidden)
+            // Another learner's account answers 404 like a missing one (was 403; issue 14).
+            #expect(try await issue(app, f.token(.learner), learner: learner, #"{"kind":"outcome"}"#).status == .notFound)
             let bad = try await issue(app, city, learner: learner, #"{"kind":"diploma"}"#)
             #expect(bad.status == .unprocessableEntity && bodyString(bad).contains("kind"))
             let notEarned = try await issue(app, city, learner: learner, #"{"kind":"qualification","subject":"\#(DemoCreditBank.qualifications[0].id)"}"#)

@@ -162,8 +162,10 @@ struct CreditBankAppTests {
             let rising = #"{"pairs":[{"level":{"framework":"hkqf","level":4},"hubLevel":4},{"level":{"framework":"hkqf","level":5},"hubLevel":3}]}"#
             let refused = try await request(app, .PUT, "api/v1/credit-bank/alignment", city, json: rising)
             #expect(refused.status == .unprocessableEntity && bodyString(refused).contains("pairs"))
-            // Scope: another school's administrator cannot read this learner.
-            #expect(try await request(app, .GET, "api/v1/credit-bank/learners/\(id)", f.token(.schoolAdmin)).status == .forbidden)
+            // Scope: another school's administrator cannot read this learner. A learner outside
+            // the caller's scope answers 404 like a missing one (was 403, which told a school the
+            // account exists; issue 14).
+            #expect(try await request(app, .GET, "api/v1/credit-bank/learners/\(id)", f.token(.schoolAdmin)).status == .notFound)
         }
     }
 
@@ -224,7 +226,8 @@ struct CreditBankAppTests {
             let wrong = json.replacingOccurrences(of: #""evidence":"#, with: #""evidenceSHA256":"\#(String(repeating: "0", count: 64))","evidence":"#)
             let refused = try await request(app, .POST, "api/v1/credit-bank/learners/\(id)/outcomes", city, json: wrong)
             #expect(refused.status == .unprocessableEntity && bodyString(refused).contains("evidenceSHA256"))
-            #expect(try await request(app, .GET, "api/v1/credit-bank/outcomes/\(outcome)/evidence", f.token(.schoolAdmin)).status == .forbidden)
+            // Outside the school's scope: 404, as for a missing outcome (was 403; issue 14).
+            #expect(try await request(app, .GET, "api/v1/credit-bank/outcomes/\(outcome)/evidence", f.token(.schoolAdmin)).status == .notFound)
         }
     }
 }

@@ -52,11 +52,25 @@ import Testing
                 unit(codes.randomElement(using: &rng)!, Int.random(in: 5...60, using: &rng), level: Int.random(in: 2...6, using: &rng),
                      awarded: "\(Int.random(in: 2019...2026, using: &rng))-0\(Int.random(in: 1...9, using: &rng))-15")
             }
-            let bulk = evaluator.eligibility(units.map(evaluator.compact), on: today)
+            // Units repeat here (a code drawn twice): both paths count each unit once.
+            let bulk = evaluator.eligibility(evaluator.compactOnce(units), on: today)
             let detailed = evaluator.evaluate(units, on: today).map(\.missing.isEmpty)
             #expect(bulk == detailed)
             eligibleSeen += bulk.filter { $0 }.count
         }
         #expect(eligibleSeen > 0)
+    }
+
+    @Test func aUnitHeldSeveralTimesCountsOnce() {
+        // The forgery: one certificate submitted three times gave WEB-101 three times, enough
+        // credit for a qualification that one copy does not reach.
+        let evaluator = AwardEvaluator(qualifications: [qualification])
+        let copies = (0..<3).flatMap { _ in [unit("WEB-101", 40, level: 4), unit("WEB-102", 40, level: 4)] } + [unit("DB", 40, level: 3), unit("UI", 40, level: 3)]
+        let missing = evaluator.evaluate(copies, on: today)[0].missing
+        #expect(missing == [.totalCredits(have: Credits(16), need: Credits(20))])
+        #expect(evaluator.eligibility(evaluator.compactOnce(copies), on: today) == [false])
+        // The latest award of a unit is the one kept; order of first holding is kept.
+        let once = AwardEvaluator.eachUnitOnce([unit("A", 10, level: 2, awarded: "2020-01-01"), unit("B", 10, level: 2), unit("A", 5, level: 3, awarded: "2025-01-01")])
+        #expect(once.map(\.unitCode) == ["A", "B"] && once[0].credits == Credits(tenths: 5))
     }
 }

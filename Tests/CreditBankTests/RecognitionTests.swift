@@ -80,4 +80,26 @@ import Testing
         // A 专科 course (national level 2 ↔ hub 4) keeps level 4.
         #expect(engine.decide(outcome(.skillLevelCertificate, code: "1X-WEB-M", level: LevelRef("cn-academic", 2)), on: today).units.allSatisfy { $0.hubLevel == 4 })
     }
+
+    @Test func whatTheHolderSaysOfThemselfGoesToAReviewerAndADuplicateIsNeverCreditedTwice() {
+        let engine = RecognitionEngine(rules: rules, alignment: alignment)
+        let cert = outcome(.skillLevelCertificate, code: "1X-WEB-M", level: LevelRef("gd-lqf", 4))
+        // Submitted by the learner: the rule is named, but a reviewer decides.
+        let own = engine.decide(cert, on: today, attestation: .holder, standing: [:])
+        #expect(own.verdict == .needsReview && own.units.isEmpty && own.alsoApplicable == ["R-1X-WEB"] && own.reasonEn.contains("learner"))
+        // Pushed by its issuer: recognised by the rule.
+        #expect(engine.decide(cert, on: today, attestation: .issuer, standing: [:]).verdict == .recognised)
+        // The same certificate again (another id, other spacing and case): flagged, not credited.
+        var again = outcome(.skillLevelCertificate, code: " 1x-web-m", level: LevelRef("gd-lqf", 4), awarded: "2026-01-01")
+        again.title = "again"
+        #expect(again.identityKey == cert.identityKey)
+        let dup = engine.decide(again, on: today, attestation: .issuer, standing: [cert.identityKey: cert.id])
+        #expect(dup.verdict == .needsReview && dup.units.isEmpty && dup.reasonEn.contains("duplicate"))
+        // A competition in another year is another outcome; training by issuer, title and date.
+        #expect(outcome(.competitionAward, code: "GD-SKILLS", awarded: "2025-05-01").identityKey != outcome(.competitionAward, code: "GD-SKILLS", awarded: "2026-05-01").identityKey)
+        #expect(outcome(.nonDegreeTraining, hours: 10).identityKey == outcome(.nonDegreeTraining, hours: 20).identityKey)
+        // Hours are bounded by the rule's cap per outcome: 100,000 hours earn at most 4 credits.
+        let huge = engine.decide(outcome(.nonDegreeTraining, hours: 100_000), on: today, attestation: .issuer, standing: [:])
+        #expect(huge.verdict == .recognised && huge.units.map(\.credits) == [Credits(4)])
+    }
 }

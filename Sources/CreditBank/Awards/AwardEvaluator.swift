@@ -62,7 +62,28 @@ public struct AwardEvaluator: Sendable {
 
     public func unitIndex(of code: String) -> Int? { unitIndex[code] }
 
+    /// Each unit code once: a learner who holds a unit several times (the same certificate
+    /// submitted again, two outcomes granting one unit) counts it once — the latest award of
+    /// it, then the one with more credit, then the higher level. Order of first holding kept.
+    public static func eachUnitOnce(_ units: [RecognisedUnit]) -> [RecognisedUnit] {
+        var best: [String: RecognisedUnit] = [:]
+        var order: [String] = []
+        for u in units {
+            guard let held = best[u.unitCode] else {
+                best[u.unitCode] = u
+                order.append(u.unitCode)
+                continue
+            }
+            if (u.awardedOn, u.credits.tenths, u.hubLevel) > (held.awardedOn, held.credits.tenths, held.hubLevel) { best[u.unitCode] = u }
+        }
+        return order.compactMap { best[$0] }
+    }
+
+    /// The bulk path's input: each unit code once (see `eachUnitOnce`), compacted.
+    public func compactOnce(_ units: [RecognisedUnit]) -> [CompactUnit] { Self.eachUnitOnce(units).map(compact) }
+
     /// Whether each qualification is met by `units` on `day` (bulk path: no explanations).
+    /// Pass `compactOnce(_:)` of a learner's units, so each unit counts once.
     public func eligibility(_ units: [CompactUnit], on day: CivilDate) -> [Bool] { eligibility(units[...], on: day) }
 
     /// The same for one learner's run of a larger array (bulk evaluation without copying).
@@ -106,11 +127,12 @@ public struct AwardEvaluator: Sendable {
         return results
     }
 
-    /// Eligible, or the exact list of what is missing, for each qualification.
+    /// Eligible, or the exact list of what is missing, for each qualification. Each unit code
+    /// counts once.
     public func evaluate(_ units: [RecognisedUnit], on day: CivilDate) -> [(qualification: Qualification, missing: [MissingRequirement])] {
         qualifications.map { q in
             let cutoff = q.validityYears.map { day.minus(years: $0) }
-            let counted = units.filter { u in cutoff.map { u.awardedOn >= $0 } ?? true }
+            let counted = Self.eachUnitOnce(units).filter { u in cutoff.map { u.awardedOn >= $0 } ?? true }
             var missing: [MissingRequirement] = []
             let total = counted.reduce(Credits.zero) { $0 + $1.credits }
             if total < q.totalCredits { missing.append(.totalCredits(have: total, need: q.totalCredits)) }

@@ -126,3 +126,60 @@ public enum AccessPolicy {
         }
     }
 }
+
+/// What a caller wants to do with a credit-bank learner's account.
+public enum CreditBankAction: String, Sendable, CaseIterable {
+    /// The account, its awards, transfer plans, evidence files and issued credentials.
+    case read
+    /// Submit an outcome for the learner (one at a time or in an import).
+    case submitOutcome
+    /// Recognise, reject or ask for evidence on one of the learner's outcomes.
+    case decideOutcome
+    /// Issue a credential for a recognised outcome, or a transcript.
+    case issueOutcomeCredential
+    /// Issue a qualification credential: the issuing authority's act, never the learner's own.
+    case issueQualificationCredential
+}
+
+/// Where a credit-bank learner sits, as the storage layer finds it: the registry's student
+/// records that carry the learner's identity document, and their schools.
+public struct CreditLearnerPlacement: Sendable, Hashable {
+    public var studentIDs: Set<UUID>
+    public var institutionIDs: Set<UUID>
+
+    public init(studentIDs: Set<UUID> = [], institutionIDs: Set<UUID> = []) {
+        self.studentIDs = studentIDs
+        self.institutionIDs = institutionIDs
+    }
+}
+
+extension AccessPolicy {
+    /// Whether `caller`'s role may do `action` on some credit-bank learner at all. A role that
+    /// never may is refused (403) before any learner is looked up.
+    public static func mayUseCreditBank(_ action: CreditBankAction, caller: CallerScope) -> Bool {
+        switch action {
+        case .read: [.cityAdmin, .creditReviewer, .schoolAdmin, .learner].contains(caller.role)
+        case .submitOutcome: [.cityAdmin, .schoolAdmin, .learner].contains(caller.role)
+        case .decideOutcome, .issueQualificationCredential: [.cityAdmin, .creditReviewer].contains(caller.role)
+        case .issueOutcomeCredential: [.cityAdmin, .creditReviewer, .learner].contains(caller.role)
+        }
+    }
+
+    /// Whether `caller` may do `action` on the learner at `placement`: the city and reviewers on
+    /// every learner; a school on the learners who are its students; a learner on their own
+    /// account. The same decision serves reads and writes, so a caller never writes into an
+    /// account it cannot read; a learner outside it answers like a missing one (404).
+    public static func canActOnCreditLearner(_ action: CreditBankAction, at placement: CreditLearnerPlacement, caller: CallerScope) -> Bool {
+        guard mayUseCreditBank(action, caller: caller) else { return false }
+        switch caller.role {
+        case .cityAdmin, .creditReviewer: return true
+        case .schoolAdmin:
+            guard let school = caller.institutionID else { return false }
+            return placement.institutionIDs.contains(school)
+        case .learner:
+            guard let student = caller.studentID else { return false }
+            return placement.studentIDs.contains(student)
+        default: return false
+        }
+    }
+}

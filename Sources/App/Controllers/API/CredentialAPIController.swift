@@ -56,20 +56,24 @@ enum CredentialAPIController {
         var subject: String?
     }
 
-    /// Who may ask for a learner's credentials: the learner themself, the city and reviewers.
-    static func mayIssue(_ req: Request, learner: UUID) async throws {
+    /// The access-policy action that issuing `kind` is.
+    static func action(_ kind: IssuedCredential.Kind) -> CreditBankAction {
+        kind == .qualification ? .issueQualificationCredential : .issueOutcomeCredential
+    }
+
+    /// Who may issue which credential: an outcome credential or a transcript the learner
+    /// themself, the city and reviewers; a qualification only the issuing authority (the city,
+    /// reviewers) — never on the learner's own request (403). A learner outside the caller's
+    /// scope answers 404.
+    static func mayIssue(_ req: Request, learner: UUID, kind: IssuedCredential.Kind) async throws {
         let caller = try req.requireCaller()
-        switch caller.scope.role {
-        case .cityAdmin, .creditReviewer: return
-        case .learner where try await CreditBankAPIController.learners(req).own(caller.scope) == learner: return
-        default: throw AppError.forbidden
-        }
+        guard AccessPolicy.mayUseCreditBank(action(kind), caller: caller.scope) else { throw AppError.forbidden }
+        guard try await CreditBankAPIController.learners(req).canAct(action(kind), on: learner, caller: caller.scope) else { throw AppError.notFound }
     }
 
     /// `POST /credit-bank/learners/{id}/credentials`: issue a signed credential.
     @Sendable static func issue(req: Request) async throws -> Response {
         let learner = try await CreditBankAPIController.viewableLearner(req)
-        try await mayIssue(req, learner: learner)
         let body = try req.content.decode(IssueRequest.self)
         guard let kind = IssuedCredential.Kind(rawValue: body.kind) else {
             throw AppError.validation([FieldError(field: "kind", zh: "应为 outcome、qualification 或 transcript", en: "must be outcome, qualification or transcript")])
@@ -79,9 +83,11 @@ enum CredentialAPIController {
         return try await IssuedBody(credential: CredentialLine(issued, issuer: req.services.issuer), jwt: issued.jwt).encodeResponse(status: .created, for: req)
     }
 
-    /// Issues for the caller and audits it: the API and the account page both come here.
+    /// Issues for the caller, after the issuing check, and audits it: the API and the account
+    /// page both come here.
     static func issueAudited(_ req: Request, learner: UUID, kind: IssuedCredential.Kind, subject: String?) async throws -> IssuedCredential {
         let caller = try req.requireCaller()
+        try await mayIssue(req, learner: learner, kind: kind)
         let issued = try await service(req).issue(learner: learner, kind: kind, subject: subject, actor: caller.auditName)
         try await req.audit(req.auditEntry(action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString, detail: "\(kind.rawValue): \(issued.titleZh)"))
         return issued
@@ -96,8 +102,9 @@ enum CredentialAPIController {
     /// The credential in the path, after the access check.
     static func viewable(_ req: Request) async throws -> IssuedCredential {
         let caller = try req.requireCaller()
+        guard AccessPolicy.mayUseCreditBank(.read, caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self), let credential = try await service(req).store.find(id) else { throw AppError.notFound }
-        guard try await CreditBankAPIController.learners(req).canView(credential.learnerId, caller: caller.scope) else { throw AppError.forbidden }
+        guard try await CreditBankAPIController.learners(req).canView(credential.learnerId, caller: caller.scope) else { throw AppError.notFound }
         return credential
     }
 

@@ -188,25 +188,29 @@ extension CreditBankAPIController {
         let engine = try await engine(req)
         let today = CivilDate(date: Date())
         var updates: [(learner: UUID, theory: Int, practical: Int, outcome: LearningOutcome?)] = []
-        var events: [(learner: UUID, event: LedgerEvent)] = []
         for r in body.results {
             if session.passMark.passes(theory: r.theory, practical: r.practical) {
-                let certificate = session.certificate(for: r.learnerId, score: min(r.theory, r.practical))
-                events += [(r.learnerId, .submitted(certificate)), (r.learnerId, .decided(engine.decide(certificate, on: today), reviewer: nil))]
-                updates.append((r.learnerId, r.theory, r.practical, certificate))
+                updates.append((r.learnerId, r.theory, r.practical, session.certificate(for: r.learnerId, score: min(r.theory, r.practical))))
             } else {
                 updates.append((r.learnerId, r.theory, r.practical, nil))
             }
         }
-        let scored = updates, issued = events
-        try await req.db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let scored = updates, actor = caller.auditName
+        try await CreditLedgerStore.transaction(on: req.db) { ledger in
+            let sql = ledger.sql
+            // A pass on the platform is attested by its issuer; the same certificate already in
+            // the account goes to a reviewer as a duplicate instead of being credited again.
+            var events: [(learner: UUID, event: LedgerEvent)] = []
             for u in scored {
                 try await sql.update("assessment_candidates").set("theory", to: u.theory).set("practical", to: u.practical)
                     .set("passed", to: u.outcome != nil).set("outcome_id", to: u.outcome?.id)
                     .where("session_id", .equal, id).where("learner_id", .equal, u.learner).run()
+                if let certificate = u.outcome {
+                    let standing = try await ledger.account(u.learner).standingKeys
+                    events += [(u.learner, .submitted(certificate)), (u.learner, .decided(engine.decide(certificate, on: today, attestation: .issuer, standing: standing), reviewer: nil))]
+                }
             }
-            if !issued.isEmpty { try await CreditLedgerStore(sql: sql).append(issued, actor: caller.auditName) }
+            if !events.isEmpty { try await ledger.append(events, actor: actor) }
         }
         try await req.audit(req.auditEntry(action: "results", entity: "assessment_session", recordID: id.uuidString,
                                            detail: "\(scored.count) results, \(scored.filter { $0.outcome != nil }.count) passed"))

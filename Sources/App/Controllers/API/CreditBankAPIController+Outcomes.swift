@@ -97,15 +97,15 @@ extension CreditBankAPIController {
         var decision: RecognitionDecision
     }
 
-    /// `POST /credit-bank/learners/{id}/outcomes`: the learner (own account), a school or the
-    /// city submits; a rule decides at once where one applies.
+    /// `POST /credit-bank/learners/{id}/outcomes`: the learner (own account), a school (its
+    /// students) or the city submits. What the school or the city pushes is attested by its
+    /// issuer and a rule decides at once where one applies; what a learner submits goes to a
+    /// reviewer with its evidence; the same outcome again goes to a reviewer flagged as a
+    /// duplicate. A learner outside the caller's scope answers 404, like a missing one.
     @Sendable static func submit(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .schoolAdmin, .learner].contains(caller.scope.role) else { throw AppError.forbidden }
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        let store = try learners(req)
-        guard try await store.learner(id) != nil else { throw AppError.notFound }
-        if caller.scope.role == .learner, try await store.own(caller.scope) != id { throw AppError.forbidden }
+        let id = try await actableLearner(req, .submitOutcome)
+        let attestation: Attestation = caller.scope.role == .learner ? .holder : .issuer
         let input = try req.content.decode(OutcomeInput.self)
         let today = CivilDate(date: Date())
         let outcome: LearningOutcome
@@ -113,12 +113,16 @@ extension CreditBankAPIController {
         case .success(let o): outcome = o
         case .failure(let failure): throw AppError.validation(failure.errors)
         }
-        let decision = try await engine(req).decide(outcome, on: today)
+        let engine = try await engine(req)
         let file = input.evidence.flatMap { EvidencePolicy.check([$0]).files.first }
-        try await req.db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            try await CreditLedgerStore(sql: sql).append([(id, .submitted(outcome)), (id, .decided(decision, reviewer: nil))], actor: caller.auditName)
-            if let file { try await storeEvidence(file, outcome: outcome.id, on: sql) }
+        let actor = caller.auditName
+        // Decided under the ledger's lock, against the account as it stands, so two copies of
+        // one outcome sent at once cannot both be credited.
+        let decision = try await CreditLedgerStore.transaction(on: req.db) { ledger -> RecognitionDecision in
+            let decision = engine.decide(outcome, on: today, attestation: attestation, standing: try await ledger.account(id).standingKeys)
+            try await ledger.append([(id, .submitted(outcome)), (id, .decided(decision, reviewer: nil))], actor: actor)
+            if let file { try await storeEvidence(file, outcome: outcome.id, on: ledger.sql) }
+            return decision
         }
         try await req.audit(req.auditEntry(action: "submit", entity: "credit_outcome", recordID: outcome.id.uuidString, detail: decision.verdict.rawValue))
         return try await Submitted(outcomeId: outcome.id, decision: decision).encodeResponse(status: .created, for: req)
@@ -136,7 +140,10 @@ extension CreditBankAPIController {
     }
 
     /// `POST /credit-bank/outcomes/import`: an issuer (a school, the city) pushes outcomes in
-    /// bulk. All or nothing: one bad row and nothing is stored, every error listed by row.
+    /// bulk. All or nothing: one bad row and nothing is stored, every error listed by row. A
+    /// school pushes only into its students' accounts; a learner outside the caller's scope is
+    /// reported exactly like a missing one. An outcome already standing in the account (or twice
+    /// in the file) goes to a reviewer flagged as a duplicate.
     @Sendable static func importOutcomes(req: Request) async throws -> ImportResult {
         let caller = try req.requireCaller()
         guard AccessPolicy.canImportCreditOutcomes(caller: caller.scope) else { throw AppError.forbidden }
@@ -144,7 +151,9 @@ extension CreditBankAPIController {
         guard (1...10_000).contains(body.outcomes.count) else {
             throw AppError.validation([FieldError(field: "outcomes", zh: "应为1至10000条", en: "must hold 1 to 10,000 outcomes")])
         }
-        let known = Set(try await sql(req).select().column("id").from("credit_learners").all().map { try $0.decode(column: "id", as: UUID.self) })
+        let placements = try await learners(req).placements(Array(Set(body.outcomes.compactMap(\.learnerId))))
+        let scope = caller.scope
+        let known = Set(placements.filter { AccessPolicy.canActOnCreditLearner(.submitOutcome, at: $0.value, caller: scope) }.keys)
         let issuer = try await fixedIssuer(req, caller.scope)
         let today = CivilDate(date: Date())
         var rows: [RowError] = []
@@ -163,13 +172,21 @@ extension CreditBankAPIController {
         let engine = try await engine(req)
         let files = body.outcomes.map { $0.evidence.flatMap { EvidencePolicy.check([$0]).files.first } }
         let stored = outcomes
-        let decisions = stored.map { engine.decide($0, on: today) }
-        try await req.db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let actor = caller.auditName
+        let decisions = try await CreditLedgerStore.transaction(on: req.db) { ledger -> [RecognitionDecision] in
+            var standing: [UUID: [String: UUID]] = [:]
+            var decisions: [RecognitionDecision] = []
             var events: [(learner: UUID, event: LedgerEvent)] = []
-            for (o, d) in zip(stored, decisions) { events += [(o.learnerID, .submitted(o)), (o.learnerID, .decided(d, reviewer: nil))] }
-            try await CreditLedgerStore(sql: sql).append(events, actor: caller.auditName)
-            for (o, file) in zip(stored, files) { if let file { try await storeEvidence(file, outcome: o.id, on: sql) } }
+            for o in stored {
+                if standing[o.learnerID] == nil { standing[o.learnerID] = try await ledger.account(o.learnerID).standingKeys }
+                let d = engine.decide(o, on: today, attestation: .issuer, standing: standing[o.learnerID] ?? [:])
+                if d.verdict != .rejected, standing[o.learnerID]?[o.identityKey] == nil { standing[o.learnerID]?[o.identityKey] = o.id }
+                decisions.append(d)
+                events += [(o.learnerID, .submitted(o)), (o.learnerID, .decided(d, reviewer: nil))]
+            }
+            try await ledger.append(events, actor: actor)
+            for (o, file) in zip(stored, files) { if let file { try await storeEvidence(file, outcome: o.id, on: ledger.sql) } }
+            return decisions
         }
         try await req.audit(req.auditEntry(action: "import", entity: "credit_outcome", detail: "\(outcomes.count) outcomes"))
         return ImportResult(imported: stored.count, recognised: decisions.filter { $0.verdict == .recognised }.count,
@@ -185,10 +202,11 @@ extension CreditBankAPIController {
     /// `GET /credit-bank/outcomes/{id}/evidence`: the file, for whoever may see the learner.
     @Sendable static func evidence(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
+        guard AccessPolicy.mayUseCreditBank(.read, caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let sql = try sql(req)
         guard let outcome = try await sql.select().column("learner_id").from("credit_outcomes").where("id", .equal, id).first() else { throw AppError.notFound }
-        guard try await learners(req).canView(try outcome.decode(column: "learner_id", as: UUID.self), caller: caller.scope) else { throw AppError.forbidden }
+        guard try await learners(req).canView(try outcome.decode(column: "learner_id", as: UUID.self), caller: caller.scope) else { throw AppError.notFound }
         guard let file = try await sql.select().columns("file_name", "content_type", "sha256", "content").from("credit_evidence").where("outcome_id", .equal, id).first() else {
             throw AppError.notFound
         }
@@ -238,16 +256,28 @@ extension CreditBankAPIController {
         var units: [GrantInput]?
     }
 
+    /// The answer to a second decision on one outcome (409).
+    static func alreadyDecided(_ status: String?) -> AppError {
+        let shown = status ?? "decided"
+        return AppError.conflict(FieldError(field: "verdict", zh: "该成果已有认定结论（\(shown)），认定只作一次；如需更正，须经撤销程序",
+                                            en: "the outcome has already been decided (\(shown)); a decision is made once — a change needs a reversal"))
+    }
+
     /// `POST /credit-bank/outcomes/{id}/decision`: a reviewer accepts (with the units), rejects
-    /// or asks for more evidence, always with a reason. Appended; nothing is edited.
+    /// or asks for more evidence, always with a reason. Appended; nothing is edited. A decision
+    /// is made once: an outcome already recognised, rejected or withdrawn answers 409, and the
+    /// guard is a conditional update inside the ledger transaction, so of concurrent deciders
+    /// exactly one wins. Recognising an outcome whose duplicate is already recognised is refused.
     @Sendable static func decide(req: Request) async throws -> RecognitionDecision {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard AccessPolicy.mayUseCreditBank(.decideOutcome, caller: caller.scope) else { throw AppError.forbidden }
         guard let outcomeID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let sql = try sql(req)
         guard let row = try await sql.select().columns("learner_id", "status").from("credit_outcomes").where("id", .equal, outcomeID).first() else { throw AppError.notFound }
         let learner = try row.decode(column: "learner_id", as: UUID.self)
+        guard try await learners(req).canAct(.decideOutcome, on: learner, caller: caller.scope) else { throw AppError.notFound }
         let status = try row.decode(column: "status", as: String.self)
+        guard CreditLedgerStore.undecided.contains(status) else { throw alreadyDecided(status) }
         let body = try req.content.decode(DecisionInput.self)
         let account = try await CreditLedgerStore(sql: sql).account(learner)
         guard let outcome = account.outcomes[outcomeID] else { throw AppError.notFound }
@@ -258,9 +288,6 @@ extension CreditBankAPIController {
         }
         let reason = body.reasonZh.trimmingCharacters(in: .whitespaces)
         if reason.isEmpty { errors.append(.required("reasonZh")) } else if reason.count > 500 { errors.append(.tooLong("reasonZh", max: 500)) }
-        if status == CreditAccount.Status.withdrawn.rawValue {
-            errors.append(FieldError(field: "verdict", zh: "该成果已被撤回", en: "the outcome has been withdrawn"))
-        }
         let alignment = try await CreditRuleStore(sql: sql).alignment(default: req.services.frameworks.alignment)
         let ceiling = outcome.level.flatMap { alignment.hubLevel(of: $0) }
         var units: [RecognisedUnit] = []
@@ -286,9 +313,17 @@ extension CreditBankAPIController {
         guard errors.isEmpty, let verdict else { throw AppError.validation(errors) }
         let decision = RecognitionDecision(outcomeID: outcomeID, verdict: verdict, units: units, ruleID: nil, alsoApplicable: [],
                                            reasonZh: reason, reasonEn: body.reasonEn ?? reason)
-        try await req.db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            try await CreditLedgerStore(sql: sql).append([(learner, .decided(decision, reviewer: caller.auditName))], actor: caller.auditName)
+        let actor = caller.auditName
+        do {
+            try await CreditLedgerStore.transaction(on: req.db) { ledger in
+                if verdict == .recognised, let other = try await ledger.account(learner).recognisedDuplicate(of: outcome) {
+                    throw AppError.conflict(FieldError(field: "verdict", zh: "同一学习成果已认定（\(other.uuidString)），不重复计入学分",
+                                                       en: "the same outcome is already recognised (\(other.uuidString)); it is not credited twice"))
+                }
+                try await ledger.append([(learner, .decided(decision, reviewer: actor))], actor: actor)
+            }
+        } catch is CreditLedgerStore.AlreadyDecided {
+            throw alreadyDecided(nil)
         }
         try await req.audit(req.auditEntry(action: "review", entity: "credit_outcome", recordID: outcomeID.uuidString, detail: verdict.rawValue))
         return decision

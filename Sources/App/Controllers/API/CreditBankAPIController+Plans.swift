@@ -102,7 +102,7 @@ extension CreditBankAPIController {
         let today = CivilDate(date: Date())
         var counts = [Int](repeating: 0, count: qualifications.count)
         for account in accounts.values {
-            for (i, ok) in evaluator.eligibility(account.units.map(evaluator.compact), on: today).enumerated() where ok { counts[i] += 1 }
+            for (i, ok) in evaluator.eligibility(evaluator.compactOnce(account.units), on: today).enumerated() where ok { counts[i] += 1 }
         }
         try await req.audit(req.auditEntry(action: "evaluate_awards", entity: "credit_learner", detail: "\(accounts.count) learners"))
         return BulkAwards(learners: accounts.count, qualifications: zip(qualifications, counts).map { BulkAwards.Line(qualification: $0.id, eligible: $1) })

@@ -63,15 +63,20 @@ enum CreditBankAPIController {
         return try await CreatedLearner(learner: learner, possibleDuplicates: duplicates).encodeResponse(status: .created, for: req)
     }
 
-    /// The learner id in the path, after the access check.
-    static func viewableLearner(_ req: Request) async throws -> UUID {
+    /// The learner id in the path, after the access check for `action`: a role that may never
+    /// do it is refused (403) before any lookup; a learner outside the caller's scope answers
+    /// 404, exactly like a missing one — for reads and writes alike.
+    static func actableLearner(_ req: Request, _ action: CreditBankAction) async throws -> UUID {
         let caller = try req.requireCaller()
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        let store = try learners(req)
-        guard try await store.learner(id) != nil else { throw AppError.notFound }
-        guard try await store.canView(id, caller: caller.scope) else { throw AppError.forbidden }
+        guard AccessPolicy.mayUseCreditBank(action, caller: caller.scope) else { throw AppError.forbidden }
+        guard let id = req.parameters.get("id", as: UUID.self), try await learners(req).canAct(action, on: id, caller: caller.scope) else {
+            throw AppError.notFound
+        }
         return id
     }
+
+    /// The learner id in the path, after the read check.
+    static func viewableLearner(_ req: Request) async throws -> UUID { try await actableLearner(req, .read) }
 
     struct Amount: Content {
         var key: String

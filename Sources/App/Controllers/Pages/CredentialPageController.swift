@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import Registry
 import Vapor
 
 /// Pages for credentials: issuing and changing status from the account page, printing, and
@@ -12,7 +13,6 @@ enum CredentialPageController {
     /// `POST /credit-bank/learners/{id}/credentials`: `what` is `outcome:ID`, `qualification:CODE` or `transcript:`.
     @Sendable static func issue(req: Request) async throws -> Response {
         let learner = try await CreditBankAPIController.viewableLearner(req)
-        try await CredentialAPIController.mayIssue(req, learner: learner)
         let form = try req.content.decode(IssueForm.self)
         let parts = form.what.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let kind = parts.first.flatMap(IssuedCredential.Kind.init(rawValue:)) else { throw AppError.badRequest(zh: "未知的凭证类型", en: "unknown credential kind") }
@@ -32,12 +32,14 @@ enum CredentialPageController {
         let caller = try req.requireCaller()
         let l = Language(req)
         let credentials = try await CredentialAPIController.service(req).store.list(learner: account.learner.id)
-        var canIssue = [.cityAdmin, .creditReviewer].contains(caller.scope.role)
-        if caller.scope.role == .learner { canIssue = try await CreditBankAPIController.learners(req).own(caller.scope) == account.learner.id }
+        let canIssue = try await CreditBankAPIController.learners(req).canAct(.issueOutcomeCredential, on: account.learner.id, caller: caller.scope)
         var issuable: [(value: String, label: String)] = account.outcomes.filter { $0.status == "recognised" }.map {
             ("outcome:\($0.id.uuidString)", l.t("学习成果：", "Outcome: ") + $0.title)
         }
-        issuable += awards.filter(\.eligible).map { ("qualification:\($0.qualification)", l.t("资历：", "Qualification: ") + l.t($0.nameZh, $0.nameEn)) }
+        // A qualification is issued by the issuing authority only, never on a learner's request.
+        if AccessPolicy.mayUseCreditBank(.issueQualificationCredential, caller: caller.scope) {
+            issuable += awards.filter(\.eligible).map { ("qualification:\($0.qualification)", l.t("资历：", "Qualification: ") + l.t($0.nameZh, $0.nameEn)) }
+        }
         if account.outcomes.contains(where: { $0.status == "recognised" }) { issuable.append(("transcript:", l.t("成绩单（全部已认定成果）", "Transcript (all recognised outcomes)"))) }
         return CredentialPanel(language: l, learnerID: account.learner.id.uuidString, csrf: caller.session?.csrfToken ?? "", credentials: credentials,
                                issuable: issuable, canIssue: canIssue, canChangeStatus: [.cityAdmin, .creditReviewer].contains(caller.scope.role))

@@ -28,9 +28,7 @@ enum CreditBankPageController {
         }
         let l = Language(req)
         let layout = PageLayout(title: l.t("学分银行账户", "Credit-bank account"), language: l, caller: caller)
-        let role = caller.scope.role
-        var canSubmit = role == .cityAdmin || role == .schoolAdmin
-        if role == .learner { canSubmit = try await CreditBankAPIController.learners(req).own(caller.scope) == account.learner.id }
+        let canSubmit = try await CreditBankAPIController.learners(req).canAct(.submitOutcome, on: account.learner.id, caller: caller.scope)
         let credentials = try await CredentialPageController.panel(req, account: account, awards: awards)
         return .html(CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer, canSubmit: canSubmit,
                                        credentials: credentials).render())

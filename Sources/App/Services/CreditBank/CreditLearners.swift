@@ -63,23 +63,42 @@ struct CreditLearners: Sendable {
         return Learner(id: id, name: name, documentKind: sealed.kind, idNumber: sealed.masked, birthDate: birth, region: Self.region(of: document.kind))
     }
 
+    /// Where learner `id` sits for the access policy — the registry's students with the same
+    /// identity document, and their schools — or nil when there is no such learner.
+    func placement(_ id: UUID) async throws -> CreditLearnerPlacement? {
+        try await placements([id])[id]
+    }
+
+    /// The placements of the learners among `ids` that exist (others are absent).
+    func placements(_ ids: [UUID]) async throws -> [UUID: CreditLearnerPlacement] {
+        var result: [UUID: CreditLearnerPlacement] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let rows = try await sql.raw("""
+                SELECT c.id AS id, s.id AS student_id, s.institution_id AS institution_id
+                FROM credit_learners c LEFT JOIN students s ON s.id_index = c.id_index WHERE c.id IN (\(binds: chunk))
+                """).all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: UUID.self)
+                var placement = result[id] ?? CreditLearnerPlacement()
+                if let student = try row.decode(column: "student_id", as: UUID?.self) { placement.studentIDs.insert(student) }
+                if let school = try row.decode(column: "institution_id", as: UUID?.self) { placement.institutionIDs.insert(school) }
+                result[id] = placement
+            }
+        }
+        return result
+    }
+
+    /// Whether `caller` may do `action` on learner `id`: false for a missing learner as for one
+    /// outside the caller's scope (see `AccessPolicy.canActOnCreditLearner`).
+    func canAct(_ action: CreditBankAction, on id: UUID, caller: CallerScope) async throws -> Bool {
+        guard AccessPolicy.mayUseCreditBank(action, caller: caller), let placement = try await placement(id) else { return false }
+        return AccessPolicy.canActOnCreditLearner(action, at: placement, caller: caller)
+    }
+
     /// Whether `caller` may see learner `id`: the city and reviewers all; a learner their own
     /// account; a school the accounts of its students (matched by identity document).
     func canView(_ id: UUID, caller: CallerScope) async throws -> Bool {
-        switch caller.role {
-        case .cityAdmin, .creditReviewer: return true
-        case .learner:
-            guard let student = caller.studentID else { return false }
-            return try await sql.raw("""
-                SELECT 1 AS ok FROM credit_learners c JOIN students s ON s.id_index = c.id_index WHERE c.id = \(bind: id) AND s.id = \(bind: student)
-                """).first() != nil
-        case .schoolAdmin:
-            guard let school = caller.institutionID else { return false }
-            return try await sql.raw("""
-                SELECT 1 AS ok FROM credit_learners c JOIN students s ON s.id_index = c.id_index WHERE c.id = \(bind: id) AND s.institution_id = \(bind: school)
-                """).first() != nil
-        default: return false
-        }
+        try await canAct(.read, on: id, caller: caller)
     }
 
     /// A signed-in learner's own account id.

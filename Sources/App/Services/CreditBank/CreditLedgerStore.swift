@@ -1,6 +1,9 @@
 import CreditBank
+import Fluent
 import Foundation
 import SQLKit
+import SQLiteNIO
+import Vapor
 
 /// The append-only ledger in storage: events are appended with the next sequence number and
 /// never changed; accounts are always rebuilt by replaying them.
@@ -22,9 +25,68 @@ struct CreditLedgerStore: Sendable {
         }
     }
 
+    /// A decision on an outcome that already has a final one (recognised, rejected) or was
+    /// withdrawn: a decision is made once.
+    struct AlreadyDecided: Error {
+        var outcomeID: UUID
+    }
+
+    /// The statuses from which a decision may still be made.
+    static let undecided = [CreditAccount.Status.submitted, .needsReview, .evidenceRequested].map(\.rawValue)
+
+    /// Takes the ledger's lock for the rest of the transaction, so appends (and the checks made
+    /// just before them) are serialised across every server process: on PostgreSQL a
+    /// transaction-scoped advisory lock. On SQLite (one server process) `transaction(on:_:)`
+    /// has already serialised ledger transactions, so there is nothing to take here.
+    func lock() async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        _ = try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.advisoryKey)) AS locked").all()
+    }
+
+    /// The advisory-lock key of the credit ledger.
+    static let advisoryKey = 7_212_050_001
+
+    /// Runs `body` in one database transaction that may append to the ledger: under the
+    /// ledger's lock, so the sequence is computed safely and a check made in `body` (a status,
+    /// a duplicate) still holds when the append lands. On SQLite, ledger transactions also pass
+    /// one at a time through an in-process gate, and a transaction refused because another
+    /// writer holds the file ("database is locked") is retried, a bounded number of times.
+    static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (CreditLedgerStore) async throws -> T) async throws -> T {
+        func once() async throws -> T {
+            try await db.transaction { tx in
+                guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+                let store = CreditLedgerStore(sql: sql)
+                try await store.lock()
+                return try await body(store)
+            }
+        }
+        guard (db as? any SQLDatabase)?.dialect.name != "postgresql" else { return try await once() }
+        await LedgerGate.shared.enter()
+        do {
+            var attempt = 0
+            while true {
+                do {
+                    let result = try await once()
+                    await LedgerGate.shared.leave()
+                    return result
+                } catch let error as SQLiteError where attempt < 5 && [.busy, .busyInSnapshot, .busyTimeout, .busyInRecovery, .locked].contains(error.reason) {
+                    attempt += 1
+                    try await Task.sleep(for: .milliseconds(10 * attempt * attempt))
+                }
+            }
+        } catch {
+            await LedgerGate.shared.leave()
+            throw error
+        }
+    }
+
     /// Appends `events` in order (call inside a transaction) and keeps the outcome status
-    /// projection current.
+    /// projection current. The sequence is the next after the last under the ledger's lock, so
+    /// concurrent writers never collide. A decision moves an outcome out of an undecided status
+    /// with one conditional update; when the outcome has no undecided status any more (another
+    /// decision came first) it throws `AlreadyDecided` and the caller's transaction rolls back.
     func append(_ events: [(learner: UUID, event: LedgerEvent)], actor: String, now: Date = Date()) async throws {
+        try await lock()
         let last = try await sql.raw("SELECT MAX(seq) AS seq FROM credit_ledger").first()?.decode(column: "seq", as: Int?.self) ?? 0
         var seq = last
         for (learner, event) in events {
@@ -38,7 +100,9 @@ struct CreditLedgerStore: Sendable {
                     .values(SQLBind(o.id), SQLBind(learner), SQLBind(o.kind.rawValue), SQLBind(o.issuer), SQLBind(o.title),
                             SQLBind(CreditAccount.Status.submitted.rawValue), SQLBind(now)).run()
             case .decided(let d, _):
-                try await sql.update("credit_outcomes").set("status", to: Self.status(of: d.verdict).rawValue).where("id", .equal, d.outcomeID).run()
+                let moved = try await sql.update("credit_outcomes").set("status", to: Self.status(of: d.verdict).rawValue)
+                    .where("id", .equal, d.outcomeID).where("status", .in, Self.undecided).returning("id").all()
+                if moved.isEmpty { throw AlreadyDecided(outcomeID: d.outcomeID) }
             case .withdrawn(let id, _):
                 try await sql.update("credit_outcomes").set("status", to: CreditAccount.Status.withdrawn.rawValue).where("id", .equal, id).run()
             case .used: break
@@ -69,5 +133,24 @@ struct CreditLedgerStore: Sendable {
     /// One learner's account, rebuilt from the ledger.
     func account(_ learner: UUID) async throws -> CreditAccount {
         try LedgerReplay.accounts(from: try await entries(learner: learner))[learner] ?? CreditAccount(learnerID: learner)
+    }
+}
+
+/// One ledger transaction at a time in this process (SQLite), first come first served.
+actor LedgerGate {
+    static let shared = LedgerGate()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
