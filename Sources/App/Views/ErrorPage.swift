@@ -8,7 +8,7 @@ struct ErrorPage {
 
     func render() -> String {
         PageLayout(title: "\(status)", language: language, caller: nil).render(
-            .div(.class("card"), .p(.class("error"), .text(message)), .a(.href("/"), .text(language.t("返回首页", "Home"))))
+            .div(.class("card"), .p(.class("error"), .text(safe: message)), .a(.href("/"), .text(safe: language.t("返回首页", "Home"))))
         )
     }
 }

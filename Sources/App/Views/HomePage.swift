@@ -16,11 +16,11 @@ struct HomePage {
         let l = layout.language
         return layout.render(
             .div(
-                .p(.text(l.t("以下为您权限范围内的数据中心记录。", "Registry records within your scope."))),
+                .p(.text(safe: l.t("以下为您权限范围内的数据中心记录。", "Registry records within your scope."))),
                 .ul(
                     .class("tiles"),
                     .forEach(counts) { c in
-                        .li(.a(.href("/registry/\(c.path)"), .span(.class("count"), .text(String(c.total))), .span(.text(l.t(c.zh, c.en)))))
+                        .li(.a(.href(safe: "/registry/\(c.path)"), .span(.class("count"), .text(safe: String(c.total))), .span(.text(safe: l.t(c.zh, c.en)))))
                     }
                 )
             )

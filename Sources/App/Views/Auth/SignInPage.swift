@@ -11,14 +11,14 @@ struct SignInPage {
         return PageLayout(title: l.t("登录", "Sign in"), language: l, caller: nil).render(
             .div(
                 .class("card narrow"),
-                .unwrap(error) { .p(.class("error"), .id("sign-in-error"), .text($0)) },
+                .unwrap(error) { .p(.class("error"), .id("sign-in-error"), .text(safe: $0)) },
                 .form(
                     .method(.post), .action("/sign-in"), .id("sign-in-form"),
-                    .label(.for("username"), .text(l.t("用户名", "Username"))),
-                    .input(.type(.text), .name("username"), .id("username"), .value(username), .required(true)),
-                    .label(.for("password"), .text(l.t("密码", "Password"))),
+                    .label(.for("username"), .text(safe: l.t("用户名", "Username"))),
+                    .input(.type(.text), .name("username"), .id("username"), .value(safe: username), .required(true)),
+                    .label(.for("password"), .text(safe: l.t("密码", "Password"))),
                     .input(.type(.password), .name("password"), .id("password"), .required(true)),
-                    .button(.type(.submit), .id("sign-in"), .text(l.t("登录", "Sign in")))
+                    .button(.type(.submit), .id("sign-in"), .text(safe: l.t("登录", "Sign in")))
                 )
             )
         )

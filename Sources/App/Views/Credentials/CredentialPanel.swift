@@ -16,37 +16,37 @@ struct CredentialPanel {
         let l = language
         return .div(
             .id("credentials-panel"),
-            .h2(.text(l.t("可验证凭证", "Verifiable credentials"))),
-            .p(.class("note"), .text(l.t("开放徽章 3.0 / CLR 2.0 凭证，以 Ed25519 签名（VC-JWT）。任何人都可在 /verify 核验。",
+            .h2(.text(safe: l.t("可验证凭证", "Verifiable credentials"))),
+            .p(.class("note"), .text(safe: l.t("开放徽章 3.0 / CLR 2.0 凭证，以 Ed25519 签名（VC-JWT）。任何人都可在 /verify 核验。",
                                          "Open Badges 3.0 / CLR 2.0 credentials signed with Ed25519 (VC-JWT); anyone can check them at /verify."))),
             .table(.id("credentials"),
-                   .thead(.tr(.th(.text(l.t("凭证", "Credential"))), .th(.text(l.t("类型", "Kind"))), .th(.text(l.t("签发时间", "Issued"))),
-                              .th(.text(l.t("状态", "Status"))), .th(.text(l.t("下载", "Download"))), .if(canChangeStatus, .th(.text(l.t("撤销/暂停", "Revoke / suspend")))))),
+                   .thead(.tr(.th(.text(safe: l.t("凭证", "Credential"))), .th(.text(safe: l.t("类型", "Kind"))), .th(.text(safe: l.t("签发时间", "Issued"))),
+                              .th(.text(safe: l.t("状态", "Status"))), .th(.text(safe: l.t("下载", "Download"))), .if(canChangeStatus, .th(.text(safe: l.t("撤销/暂停", "Revoke / suspend")))))),
                    .tbody(.forEach(credentials) { c in
                        let id = c.id.uuidString.lowercased()
-                       return .tr(.class("credential-\(c.status.rawValue)"),
-                                  .td(.text(l.t(c.titleZh, c.titleEn))), .td(.text(l.t(c.kind.labelZh, c.kind.rawValue))),
-                                  .td(.text(CredentialPrintPage.day(c.issuedAt))), .td(.class("credential-status"), .text(l.t(c.status.labelZh, c.status.rawValue))),
+                       return .tr(.class(safe: "credential-\(c.status.rawValue)"),
+                                  .td(.text(safe: l.t(c.titleZh, c.titleEn))), .td(.text(safe: l.t(c.kind.labelZh, c.kind.rawValue))),
+                                  .td(.text(safe: CredentialPrintPage.day(c.issuedAt))), .td(.class("credential-status"), .text(safe: l.t(c.status.labelZh, c.status.rawValue))),
                                   .td(.group(["jwt", "json", "png", "svg"].map { form in
-                                      .a(.class("download-\(form)"), .href("/api/v1/credentials/\(id)/download?format=\(form)"), .text(form.uppercased() + " "))
-                                  }), .a(.class("print"), .href("/api/v1/credentials/\(id)/download?format=html"), .text(l.t("打印", "Print"))),
-                                      .text(" "), .a(.class("verify"), .href("/verify/\(id)"), .text(l.t("核验", "Verify")))),
+                                      .a(.class(safe: "download-\(form)"), .href(safe: "/api/v1/credentials/\(id)/download?format=\(form)"), .text(safe: form.uppercased() + " "))
+                                  }), .a(.class("print"), .href(safe: "/api/v1/credentials/\(id)/download?format=html"), .text(safe: l.t("打印", "Print"))),
+                                      .text(safe: " "), .a(.class("verify"), .href(safe: "/verify/\(id)"), .text(safe: l.t("核验", "Verify")))),
                                   .if(canChangeStatus && c.status != .revoked, .td(
-                                      .form(.method(.post), .action("/credentials/\(id)/status"), .class("inline"),
-                                            .input(.type(.hidden), .name("csrf"), .value(csrf)),
+                                      .form(.method(.post), .action(safe: "/credentials/\(id)/status"), .class("inline"),
+                                            .input(.type(.hidden), .name("csrf"), .value(safe: csrf)),
                                             .select(.attribute(named: "name", value: "action"),
-                                                    .option(.value("revoke"), .label(l.t("撤销", "Revoke"))),
-                                                    .if(c.status == .active, .option(.value("suspend"), .label(l.t("暂停", "Suspend")))),
-                                                    .if(c.status == .suspended, .option(.value("reinstate"), .label(l.t("恢复", "Reinstate"))))),
+                                                    .option(.value("revoke"), .label(safe: l.t("撤销", "Revoke"))),
+                                                    .if(c.status == .active, .option(.value("suspend"), .label(safe: l.t("暂停", "Suspend")))),
+                                                    .if(c.status == .suspended, .option(.value("reinstate"), .label(safe: l.t("恢复", "Reinstate"))))),
                                             .input(.type(.text), .name("reason"), .attribute(named: "required", value: "required"),
-                                                   .attribute(named: "placeholder", value: l.t("原因（必填）", "reason (required)"))),
-                                            .button(.type(.submit), .class("change-status"), .text(l.t("确定", "Apply")))))))
+                                                   .attribute(named: "placeholder", safe: l.t("原因（必填）", "reason (required)"))),
+                                            .button(.type(.submit), .class("change-status"), .text(safe: l.t("确定", "Apply")))))))
                    })),
             .if(canIssue && !issuable.isEmpty, .form(
-                .method(.post), .action("/credit-bank/learners/\(learnerID)/credentials"), .id("issue-credential"),
-                .input(.type(.hidden), .name("csrf"), .value(csrf)),
-                .select(.attribute(named: "name", value: "what"), .id("credential-what"), .forEach(issuable) { .option(.value($0.value), .label($0.label)) }),
-                .button(.type(.submit), .id("issue"), .text(l.t("签发凭证", "Issue credential")))))
+                .method(.post), .action(safe: "/credit-bank/learners/\(learnerID)/credentials"), .id("issue-credential"),
+                .input(.type(.hidden), .name("csrf"), .value(safe: csrf)),
+                .select(.attribute(named: "name", value: "what"), .id("credential-what"), .forEach(issuable) { .option(.value(safe: $0.value), .label(safe: $0.label)) }),
+                .button(.type(.submit), .id("issue"), .text(safe: l.t("签发凭证", "Issue credential")))))
         )
     }
 }

@@ -35,24 +35,24 @@ struct CredentialPrintPage {
         let qr = (try? QRCode.encode(verifyURL).svg(moduleSize: 4)) ?? ""
         let html = HTML(
             .lang(.chinese),
-            .head(.encoding(.utf8), .title("\(credential.titleZh) · \(credential.titleEn)"), .stylesheet("/static/certificate.css")),
+            .head(.encoding(.utf8), .title(safe: "\(credential.titleZh) · \(credential.titleEn)"), .stylesheet("/static/certificate.css")),
             .body(.div(
                 .class("certificate"),
-                .p(.class("issuer"), .text("\(issuer.nameZh) · \(issuer.nameEn)")),
-                .h1(.text(credential.titleZh)),
-                .h2(.text(credential.titleEn)),
-                .p(.class("holder"), .text("兹证明 \(learnerName) 取得上述\(credential.kind.labelZh)。")),
-                .p(.class("holder-en"), .text("This certifies that \(learnerName) holds the \(credential.kind.rawValue) above.")),
+                .p(.class("issuer"), .text(safe: "\(issuer.nameZh) · \(issuer.nameEn)")),
+                .h1(.text(safe: credential.titleZh)),
+                .h2(.text(safe: credential.titleEn)),
+                .p(.class("holder"), .text(safe: "兹证明 \(learnerName) 取得上述\(credential.kind.labelZh)。")),
+                .p(.class("holder-en"), .text(safe: "This certifies that \(learnerName) holds the \(credential.kind.rawValue) above.")),
                 .table(
-                    .tr(.th(.text("签发日期 Issued")), .td(.text(Self.day(credential.issuedAt)))),
-                    .tr(.th(.text("有效期至 Valid until")), .td(.text(credential.validUntil.map(Self.day) ?? "长期 / no expiry"))),
-                    .unwrap(credits.flatMap(Self.number)) { .tr(.th(.text("学分 Credits")), .td(.text($0))) },
-                    .tr(.th(.text("凭证编号 Credential")), .td(.text("urn:uuid:" + credential.id.uuidString.lowercased()))),
-                    .tr(.th(.text("签发者 Issuer DID")), .td(.text(issuer.did))),
-                    .tr(.th(.text("核验 Verification")), .td(.id("print-verification"), .class(report.verified ? "ok" : "error"),
-                                                              .text(report.verified ? "有效 · valid" : (report.failure.map { "\($0.zh) · \($0.en)" } ?? ""))))
+                    .tr(.th(.text(safe: "签发日期 Issued")), .td(.text(safe: Self.day(credential.issuedAt)))),
+                    .tr(.th(.text(safe: "有效期至 Valid until")), .td(.text(safe: credential.validUntil.map(Self.day) ?? "长期 / no expiry"))),
+                    .unwrap(credits.flatMap(Self.number)) { .tr(.th(.text(safe: "学分 Credits")), .td(.text(safe: $0))) },
+                    .tr(.th(.text(safe: "凭证编号 Credential")), .td(.text(safe: "urn:uuid:" + credential.id.uuidString.lowercased()))),
+                    .tr(.th(.text(safe: "签发者 Issuer DID")), .td(.text(safe: issuer.did))),
+                    .tr(.th(.text(safe: "核验 Verification")), .td(.id("print-verification"), .class(safe: report.verified ? "ok" : "error"),
+                                                              .text(safe: report.verified ? "有效 · valid" : (report.failure.map { "\($0.zh) · \($0.en)" } ?? ""))))
                 ),
-                .div(.class("qr"), .raw(qr), .p(.text("扫码核验 Scan to verify")), .p(.class("url"), .text(verifyURL)))
+                .div(.class("qr"), .raw(qr), .p(.text(safe: "扫码核验 Scan to verify")), .p(.class("url"), .text(safe: verifyURL)))
             ))
         )
         return html.render()

@@ -16,20 +16,20 @@ struct CreditAccountPage {
     func submitForm() -> Node<HTML.BodyContext> {
         let l = layout.language
         return .group(
-            .h2(.text(l.t("提交学习成果", "Submit a learning outcome"))),
-            .form(.id("submit-outcome"), .method(.post), .action("/credit-bank/learners/\(account.learner.id.uuidString)/outcomes"), .enctype(.multipartData),
-                  .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
+            .h2(.text(safe: l.t("提交学习成果", "Submit a learning outcome"))),
+            .form(.id("submit-outcome"), .method(.post), .action(safe: "/credit-bank/learners/\(account.learner.id.uuidString)/outcomes"), .enctype(.multipartData),
+                  .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                   .select(.attribute(named: "name", value: "kind"), .id("outcome-kind"),
-                          .forEach(OutcomeKind.allCases) { k in .option(.value(k.rawValue), .label(l.t(k.labelZh, k.labelEn))) }),
-                  .input(.type(.text), .name("title"), .id("outcome-title"), .placeholder(l.t("成果名称", "Title")), .attribute(named: "required", value: "required")),
-                  .input(.type(.text), .name("issuer"), .id("outcome-issuer"), .placeholder(l.t("颁发机构", "Issuer"))),
-                  .input(.type(.text), .name("code"), .placeholder(l.t("证书或课程代码", "Certificate or course code"))),
-                  .input(.type(.number), .name("hours"), .id("outcome-hours"), .placeholder(l.t("学时", "Hours")), .attribute(named: "min", value: "0")),
-                  .input(.type(.number), .name("score"), .placeholder(l.t("成绩", "Score")), .attribute(named: "min", value: "0")),
-                  .label(.text(l.t("取得日期", "Awarded on"))), .input(.type(.date), .name("awardedOn"), .id("outcome-date"), .attribute(named: "required", value: "required")),
-                  .label(.text(l.t("有效期至（可空）", "Valid until (optional)"))), .input(.type(.date), .name("validUntil")),
-                  .label(.text(l.t("佐证材料", "Evidence"))), .input(.type(.file), .name("evidence"), .id("outcome-evidence")),
-                  .div(.button(.type(.submit), .id("submit-outcome-button"), .text(l.t("提交", "Submit")))))
+                          .forEach(OutcomeKind.allCases) { k in .option(.value(safe: k.rawValue), .label(safe: l.t(k.labelZh, k.labelEn))) }),
+                  .input(.type(.text), .name("title"), .id("outcome-title"), .placeholder(safe: l.t("成果名称", "Title")), .attribute(named: "required", value: "required")),
+                  .input(.type(.text), .name("issuer"), .id("outcome-issuer"), .placeholder(safe: l.t("颁发机构", "Issuer"))),
+                  .input(.type(.text), .name("code"), .placeholder(safe: l.t("证书或课程代码", "Certificate or course code"))),
+                  .input(.type(.number), .name("hours"), .id("outcome-hours"), .placeholder(safe: l.t("学时", "Hours")), .attribute(named: "min", value: "0")),
+                  .input(.type(.number), .name("score"), .placeholder(safe: l.t("成绩", "Score")), .attribute(named: "min", value: "0")),
+                  .label(.text(safe: l.t("取得日期", "Awarded on"))), .input(.type(.date), .name("awardedOn"), .id("outcome-date"), .attribute(named: "required", value: "required")),
+                  .label(.text(safe: l.t("有效期至（可空）", "Valid until (optional)"))), .input(.type(.date), .name("validUntil")),
+                  .label(.text(safe: l.t("佐证材料", "Evidence"))), .input(.type(.file), .name("evidence"), .id("outcome-evidence")),
+                  .div(.button(.type(.submit), .id("submit-outcome-button"), .text(safe: l.t("提交", "Submit")))))
         )
     }
 
@@ -48,50 +48,50 @@ struct CreditAccountPage {
         }
         func kindLabel(_ k: String) -> String { OutcomeKind(rawValue: k).map { l.t($0.labelZh, $0.labelEn) } ?? k }
         return layout.render(.div(
-            .p(.id("account-summary"), .text(l.t("\(a.learner.name)（\(a.learner.idNumber)）：累计 \(a.totalCredits) 学分，\(a.outcomes.count) 项学习成果。",
+            .p(.id("account-summary"), .text(safe: l.t("\(a.learner.name)（\(a.learner.idNumber)）：累计 \(a.totalCredits) 学分，\(a.outcomes.count) 项学习成果。",
                                                  "\(a.learner.name) (\(a.learner.idNumber)): \(a.totalCredits) credits from \(a.outcomes.count) outcomes."))),
-            .p(.class("note"), .text(l.t("账户由学分银行台账逐条回放得出；级别为广东终身教育资历框架级别。", "Rebuilt by replaying the ledger; levels are on the Guangdong framework."))),
-            .h2(.text(l.t("学分积累", "Credits held"))),
-            .table(.id("by-level"), .thead(.tr(.th(.text(l.t("级别", "Level"))), .th(.text(l.t("学分", "Credits"))))),
-                   .tbody(.forEach(a.byLevel) { .tr(.td(.text($0.key)), .td(.text($0.credits))) })),
-            .table(.id("by-source"), .thead(.tr(.th(.text(l.t("来源", "Source"))), .th(.text(l.t("学分", "Credits"))))),
-                   .tbody(.forEach(a.bySource) { .tr(.td(.text(kindLabel($0.key))), .td(.text($0.credits))) })),
-            .h2(.text(l.t("学习成果", "Learning outcomes"))),
+            .p(.class("note"), .text(safe: l.t("账户由学分银行台账逐条回放得出；级别为广东终身教育资历框架级别。", "Rebuilt by replaying the ledger; levels are on the Guangdong framework."))),
+            .h2(.text(safe: l.t("学分积累", "Credits held"))),
+            .table(.id("by-level"), .thead(.tr(.th(.text(safe: l.t("级别", "Level"))), .th(.text(safe: l.t("学分", "Credits"))))),
+                   .tbody(.forEach(a.byLevel) { .tr(.td(.text(safe: $0.key)), .td(.text(safe: $0.credits))) })),
+            .table(.id("by-source"), .thead(.tr(.th(.text(safe: l.t("来源", "Source"))), .th(.text(safe: l.t("学分", "Credits"))))),
+                   .tbody(.forEach(a.bySource) { .tr(.td(.text(safe: kindLabel($0.key))), .td(.text(safe: $0.credits))) })),
+            .h2(.text(safe: l.t("学习成果", "Learning outcomes"))),
             .table(.id("outcomes"),
-                   .thead(.tr(.th(.text(l.t("成果", "Outcome"))), .th(.text(l.t("类型", "Kind"))), .th(.text(l.t("颁发机构", "Issuer"))),
-                              .th(.text(l.t("取得日期", "Awarded"))), .th(.text(l.t("认定结果", "Decision"))), .th(.text(l.t("依据", "Reason"))),
-                              .th(.text(l.t("佐证", "Evidence"))))),
+                   .thead(.tr(.th(.text(safe: l.t("成果", "Outcome"))), .th(.text(safe: l.t("类型", "Kind"))), .th(.text(safe: l.t("颁发机构", "Issuer"))),
+                              .th(.text(safe: l.t("取得日期", "Awarded"))), .th(.text(safe: l.t("认定结果", "Decision"))), .th(.text(safe: l.t("依据", "Reason"))),
+                              .th(.text(safe: l.t("佐证", "Evidence"))))),
                    .tbody(.forEach(a.outcomes) { o in
-                       .tr(.class("outcome-\(o.status)"), .td(.text(o.title)), .td(.text(kindLabel(o.kind))), .td(.text(o.issuer)), .td(.text(o.awardedOn)),
-                           .td(.text(statusLabel(o.status))), .td(.text((l == .zh ? o.reasonZh : o.reasonEn) ?? "")),
+                       .tr(.class(safe: "outcome-\(o.status)"), .td(.text(safe: o.title)), .td(.text(safe: kindLabel(o.kind))), .td(.text(safe: o.issuer)), .td(.text(safe: o.awardedOn)),
+                           .td(.text(safe: statusLabel(o.status))), .td(.text(safe: (l == .zh ? o.reasonZh : o.reasonEn) ?? "")),
                            .td(.unwrap(o.evidenceSHA256) { hash in
-                               .a(.href("/api/v1/credit-bank/outcomes/\(o.id.uuidString)/evidence"), .attribute(named: "title", value: "SHA-256 \(hash)"), .text(String(hash.prefix(12)) + "…"))
+                               .a(.href(safe: "/api/v1/credit-bank/outcomes/\(o.id.uuidString)/evidence"), .attribute(named: "title", safe: "SHA-256 \(hash)"), .text(safe: String(hash.prefix(12)) + "…"))
                            }))
                    })),
             .if(canSubmit, submitForm()),
-            .h2(.text(l.t("学分单元", "Units"))),
+            .h2(.text(safe: l.t("学分单元", "Units"))),
             .table(.id("units"),
-                   .thead(.tr(.th(.text(l.t("单元", "Unit"))), .th(.text(l.t("学分", "Credits"))), .th(.text(l.t("级别", "Level"))), .th(.text(l.t("已用于转换", "Used"))))),
-                   .tbody(.forEach(a.units) { u in .tr(.td(.text(u.unitCode)), .td(.text(u.credits)), .td(.text(String(u.hubLevel))), .td(.text(u.used ? l.t("是", "yes") : ""))) })),
-            .h2(.text(l.t("可申请的资历", "Qualifications"))),
+                   .thead(.tr(.th(.text(safe: l.t("单元", "Unit"))), .th(.text(safe: l.t("学分", "Credits"))), .th(.text(safe: l.t("级别", "Level"))), .th(.text(safe: l.t("已用于转换", "Used"))))),
+                   .tbody(.forEach(a.units) { u in .tr(.td(.text(safe: u.unitCode)), .td(.text(safe: u.credits)), .td(.text(safe: String(u.hubLevel))), .td(.text(safe: u.used ? l.t("是", "yes") : ""))) })),
+            .h2(.text(safe: l.t("可申请的资历", "Qualifications"))),
             .table(.id("awards"),
-                   .thead(.tr(.th(.text(l.t("资历", "Qualification"))), .th(.text(l.t("结论", "Result"))), .th(.text(l.t("尚缺", "Missing"))))),
+                   .thead(.tr(.th(.text(safe: l.t("资历", "Qualification"))), .th(.text(safe: l.t("结论", "Result"))), .th(.text(safe: l.t("尚缺", "Missing"))))),
                    .tbody(.forEach(awards) { q in
-                       .tr(.class(q.eligible ? "eligible" : "short"), .td(.text(l.t(q.nameZh, q.nameEn))),
-                           .td(.text(q.eligible ? l.t("符合授予条件", "eligible") : l.t("尚未符合", "not yet"))),
-                           .td(.text(q.missing.map { l == .zh ? $0.textZh : $0.textEn }.joined(separator: "；"))))
+                       .tr(.class(safe: q.eligible ? "eligible" : "short"), .td(.text(safe: l.t(q.nameZh, q.nameEn))),
+                           .td(.text(safe: q.eligible ? l.t("符合授予条件", "eligible") : l.t("尚未符合", "not yet"))),
+                           .td(.text(safe: q.missing.map { l == .zh ? $0.textZh : $0.textEn }.joined(separator: "；"))))
                    })),
-            .h2(.text(l.t("转换到专业", "Transfer into a program"))),
-            .form(.method(.get), .action("/credit-bank/learners/\(a.learner.id.uuidString)"),
+            .h2(.text(safe: l.t("转换到专业", "Transfer into a program"))),
+            .form(.method(.get), .action(safe: "/credit-bank/learners/\(a.learner.id.uuidString)"),
                   .select(.attribute(named: "name", value: "target"), .id("target"),
-                          .forEach(programs) { p in .option(.value("\(p.institutionCode):\(p.programCode)"), .label("\(p.institutionCode) · \(p.programCode)")) }),
-                  .button(.type(.submit), .id("ask-transfer"), .text(l.t("如果我报读这个专业，能转换多少？", "What would transfer?")))),
+                          .forEach(programs) { p in .option(.value(safe: "\(p.institutionCode):\(p.programCode)"), .label(safe: "\(p.institutionCode) · \(p.programCode)")) }),
+                  .button(.type(.submit), .id("ask-transfer"), .text(safe: l.t("如果我报读这个专业，能转换多少？", "What would transfer?")))),
             .unwrap(transfer) { t in
-                .div(.p(.id("transfer-summary"), .text(l.t("可转换 \(t.total) 学分（上限 \(t.cap)）。", "\(t.total) credits would transfer (cap \(t.cap))."))),
+                .div(.p(.id("transfer-summary"), .text(safe: l.t("可转换 \(t.total) 学分（上限 \(t.cap)）。", "\(t.total) credits would transfer (cap \(t.cap))."))),
                      .table(.id("transfer"),
-                            .thead(.tr(.th(.text(l.t("单元", "Unit"))), .th(.text(l.t("规则", "Rule"))), .th(.text(l.t("免修课程", "Course exempted"))), .th(.text(l.t("学分", "Credits"))))),
-                            .tbody(.forEach(t.items) { i in .tr(.td(.text(i.unitId)), .td(.text(i.ruleId)), .td(.text(i.exemptsCourse ?? "")), .td(.text(i.credits))) },
-                                   .forEach(t.refusals) { r in .tr(.class("short"), .td(.text(r.unitId)), .td(.text(r.ruleId ?? "")), .td(.text(l == .zh ? r.reasonZh : r.reasonEn)), .td(.text("0"))) })))
+                            .thead(.tr(.th(.text(safe: l.t("单元", "Unit"))), .th(.text(safe: l.t("规则", "Rule"))), .th(.text(safe: l.t("免修课程", "Course exempted"))), .th(.text(safe: l.t("学分", "Credits"))))),
+                            .tbody(.forEach(t.items) { i in .tr(.td(.text(safe: i.unitId)), .td(.text(safe: i.ruleId)), .td(.text(safe: i.exemptsCourse ?? "")), .td(.text(safe: i.credits))) },
+                                   .forEach(t.refusals) { r in .tr(.class("short"), .td(.text(safe: r.unitId)), .td(.text(safe: r.ruleId ?? "")), .td(.text(safe: l == .zh ? r.reasonZh : r.reasonEn)), .td(.text(safe: "0"))) })))
             },
             .unwrap(credentials) { $0.node }
         ))

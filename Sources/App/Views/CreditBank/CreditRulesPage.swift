@@ -13,21 +13,21 @@ struct CreditRulesPage {
     func render() -> String {
         let l = layout.language
         return layout.render(.div(
-            .unwrap(message) { .p(.id("rules-message"), .class("ok"), .text($0)) },
-            .h2(.text(l.t("资历级别对照（对广东终身教育资历框架）", "Level alignment (to the Guangdong framework)"))),
-            .table(.id("alignment"), .thead(.tr(.th(.text(l.t("框架级别", "Level"))), .th(.text(l.t("对应广东级别", "Hub level"))))),
-                   .tbody(.forEach(alignment.pairs) { p in .tr(.td(.text(p.level.description)), .td(.text(String(p.hubLevel)))) })),
-            .h2(.text(l.t("规则文件", "Rule documents"))),
-            .table(.id("rules"), .thead(.tr(.th(.text(l.t("类别", "Kind"))), .th(.text(l.t("编号", "Code"))), .th(.text(l.t("内容", "Document"))))),
-                   .tbody(.forEach(documents) { d in .tr(.td(.text(d.kind)), .td(.text(d.code)), .td(.element(named: "pre", text: d.body))) })),
+            .unwrap(message) { .p(.id("rules-message"), .class("ok"), .text(safe: $0)) },
+            .h2(.text(safe: l.t("资历级别对照（对广东终身教育资历框架）", "Level alignment (to the Guangdong framework)"))),
+            .table(.id("alignment"), .thead(.tr(.th(.text(safe: l.t("框架级别", "Level"))), .th(.text(safe: l.t("对应广东级别", "Hub level"))))),
+                   .tbody(.forEach(alignment.pairs) { p in .tr(.td(.text(safe: p.level.description)), .td(.text(safe: String(p.hubLevel)))) })),
+            .h2(.text(safe: l.t("规则文件", "Rule documents"))),
+            .table(.id("rules"), .thead(.tr(.th(.text(safe: l.t("类别", "Kind"))), .th(.text(safe: l.t("编号", "Code"))), .th(.text(safe: l.t("内容", "Document"))))),
+                   .tbody(.forEach(documents) { d in .tr(.td(.text(safe: d.kind)), .td(.text(safe: d.code)), .td(.element(named: "pre", nodes: [.text(safe: d.body)]))) })),
             .if(canEdit, .group(
-                .h2(.text(l.t("新增或替换规则", "Add or replace a rule"))),
+                .h2(.text(safe: l.t("新增或替换规则", "Add or replace a rule"))),
                 .form(.method(.post), .action("/credit-bank/rules"),
-                      .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
-                      .select(.attribute(named: "name", value: "kind"), .forEach(["recognition", "qualification", "conversion", "program_limit"]) { .option(.value($0), .label($0)) }),
-                      .input(.type(.text), .name("code"), .placeholder(l.t("编号（与内容中的 id 一致）", "Code (the id in the document)"))),
+                      .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
+                      .select(.attribute(named: "name", value: "kind"), .forEach(["recognition", "qualification", "conversion", "program_limit"]) { .option(.value(safe: $0), .label(safe: $0)) }),
+                      .input(.type(.text), .name("code"), .placeholder(safe: l.t("编号（与内容中的 id 一致）", "Code (the id in the document)"))),
                       .textarea(.name("body"), .attribute(named: "rows", value: "10"), .attribute(named: "required", value: "required")),
-                      .div(.button(.type(.submit), .id("save-rule"), .text(l.t("保存", "Save")))))
+                      .div(.button(.type(.submit), .id("save-rule"), .text(safe: l.t("保存", "Save")))))
             ))
         ))
     }

@@ -17,21 +17,21 @@ struct OutcomeImportPage {
     func render() -> String {
         let l = layout.language
         return layout.render(.div(
-            .p(.text(l.t("上传 CSV 或 XLSX，首行为表头（中文或英文字段名）：", "Upload CSV or XLSX with a header row (Chinese or English field names): ")
+            .p(.text(safe: l.t("上传 CSV 或 XLSX，首行为表头（中文或英文字段名）：", "Upload CSV or XLSX with a header row (Chinese or English field names): ")
                 + Self.columns.map { "\($0.zh) \($0.field)" }.joined(separator: "，"))),
-            .p(.class("note"), .text(l.t("成果类型：", "Kinds: ") + OutcomeKind.allCases.map { "\($0.rawValue)（\($0.labelZh)）" }.joined(separator: "、")
+            .p(.class("note"), .text(safe: l.t("成果类型：", "Kinds: ") + OutcomeKind.allCases.map { "\($0.rawValue)（\($0.labelZh)）" }.joined(separator: "、")
                 + l.t("。学校推送时颁发机构记为本校。有一行出错则整份文件不导入。", ". A school pushes as itself. One bad row and nothing is imported."))),
             .form(.method(.post), .action("/credit-bank/import"), .enctype(.multipartData),
-                  .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
+                  .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                   .input(.type(.file), .name("file"), .id("outcome-file")),
-                  .button(.type(.submit), .id("import-outcomes"), .text(l.t("导入", "Import")))),
+                  .button(.type(.submit), .id("import-outcomes"), .text(safe: l.t("导入", "Import")))),
             .unwrap(result) { r in
-                .p(.id("import-summary"), .class("ok"), .text(l.t("已导入 \(r.imported) 项：自动认定 \(r.recognised)，待审核 \(r.needsReview)，未予认定 \(r.rejected)。",
+                .p(.id("import-summary"), .class("ok"), .text(safe: l.t("已导入 \(r.imported) 项：自动认定 \(r.recognised)，待审核 \(r.needsReview)，未予认定 \(r.rejected)。",
                                                                    "\(r.imported) imported: \(r.recognised) recognised, \(r.needsReview) to review, \(r.rejected) rejected.")))
             },
             .if(!errors.isEmpty, .table(.id("import-errors"),
-                                        .thead(.tr(.th(.text(l.t("行", "Row"))), .th(.text(l.t("列", "Column"))), .th(.text(l.t("问题", "Problem"))))),
-                                        .tbody(.forEach(errors) { e in .tr(.td(.text(String(e.row))), .td(.text(e.column)), .td(.class("error"), .text(e.message))) })))
+                                        .thead(.tr(.th(.text(safe: l.t("行", "Row"))), .th(.text(safe: l.t("列", "Column"))), .th(.text(safe: l.t("问题", "Problem"))))),
+                                        .tbody(.forEach(errors) { e in .tr(.td(.text(safe: String(e.row))), .td(.text(safe: e.column)), .td(.class("error"), .text(safe: e.message))) })))
         ))
     }
 }

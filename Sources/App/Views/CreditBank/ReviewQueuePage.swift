@@ -9,27 +9,27 @@ struct ReviewQueuePage {
     func render() -> String {
         let l = layout.language
         return layout.render(.div(
-            .p(.a(.href("/credit-bank/import"), .text(l.t("学习成果批量推送", "Push outcomes in bulk"))), .text(" · "),
-               .a(.href("/credit-bank/rules"), .text(l.t("认定、转换与授予规则", "Recognition, transfer and award rules")))),
-            .p(.id("queue-summary"), .text(l.t("待审核 \(queue.count) 项。每项决定连同理由写入台账，不可修改。", "\(queue.count) outcomes to review. Every decision goes into the ledger with its reason."))),
+            .p(.a(.href("/credit-bank/import"), .text(safe: l.t("学习成果批量推送", "Push outcomes in bulk"))), .text(safe: " · "),
+               .a(.href("/credit-bank/rules"), .text(safe: l.t("认定、转换与授予规则", "Recognition, transfer and award rules")))),
+            .p(.id("queue-summary"), .text(safe: l.t("待审核 \(queue.count) 项。每项决定连同理由写入台账，不可修改。", "\(queue.count) outcomes to review. Every decision goes into the ledger with its reason."))),
             .table(.id("queue"),
-                   .thead(.tr(.th(.text(l.t("学习者", "Learner"))), .th(.text(l.t("成果", "Outcome"))), .th(.text(l.t("颁发机构", "Issuer"))),
-                              .th(.text(l.t("状态", "Status"))), .th(.text(l.t("审核", "Decision"))))),
+                   .thead(.tr(.th(.text(safe: l.t("学习者", "Learner"))), .th(.text(safe: l.t("成果", "Outcome"))), .th(.text(safe: l.t("颁发机构", "Issuer"))),
+                              .th(.text(safe: l.t("状态", "Status"))), .th(.text(safe: l.t("审核", "Decision"))))),
                    .tbody(.forEach(queue) { item in
-                       .tr(.td(.a(.href("/credit-bank/learners/\(item.learnerId.uuidString)"), .text(item.learnerName))),
-                           .td(.text("\(item.title)（\(OutcomeKind(rawValue: item.kind).map { l.t($0.labelZh, $0.labelEn) } ?? item.kind)）")),
-                           .td(.text(item.issuer)), .td(.text(item.status == "evidence_requested" ? l.t("待补充材料", "evidence requested") : l.t("待审核", "to review"))),
-                           .td(.form(.class("decision"), .method(.post), .action("/credit-bank/outcomes/\(item.outcomeId.uuidString)/decision"),
-                                     .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
+                       .tr(.td(.a(.href(safe: "/credit-bank/learners/\(item.learnerId.uuidString)"), .text(safe: item.learnerName))),
+                           .td(.text(safe: "\(item.title)（\(OutcomeKind(rawValue: item.kind).map { l.t($0.labelZh, $0.labelEn) } ?? item.kind)）")),
+                           .td(.text(safe: item.issuer)), .td(.text(safe: item.status == "evidence_requested" ? l.t("待补充材料", "evidence requested") : l.t("待审核", "to review"))),
+                           .td(.form(.class("decision"), .method(.post), .action(safe: "/credit-bank/outcomes/\(item.outcomeId.uuidString)/decision"),
+                                     .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                                      .select(.attribute(named: "name", value: "verdict"),
-                                             .option(.value("recognised"), .label(l.t("认定", "recognise"))),
-                                             .option(.value("evidence_requested"), .label(l.t("补充材料", "ask for evidence"))),
-                                             .option(.value("rejected"), .label(l.t("不予认定", "reject")))),
-                                     .input(.type(.text), .name("reasonZh"), .placeholder(l.t("理由（必填）", "Reason (required)"))),
-                                     .input(.type(.text), .name("unitCode"), .placeholder(l.t("单元代码", "Unit code")), .attribute(named: "size", value: "8")),
-                                     .input(.type(.text), .name("credits"), .placeholder(l.t("学分", "Credits")), .attribute(named: "size", value: "4")),
-                                     .input(.type(.number), .name("hubLevel"), .placeholder(l.t("级别", "Level")), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "7")),
-                                     .button(.type(.submit), .text(l.t("提交", "Submit"))))))
+                                             .option(.value("recognised"), .label(safe: l.t("认定", "recognise"))),
+                                             .option(.value("evidence_requested"), .label(safe: l.t("补充材料", "ask for evidence"))),
+                                             .option(.value("rejected"), .label(safe: l.t("不予认定", "reject")))),
+                                     .input(.type(.text), .name("reasonZh"), .placeholder(safe: l.t("理由（必填）", "Reason (required)"))),
+                                     .input(.type(.text), .name("unitCode"), .placeholder(safe: l.t("单元代码", "Unit code")), .attribute(named: "size", value: "8")),
+                                     .input(.type(.text), .name("credits"), .placeholder(safe: l.t("学分", "Credits")), .attribute(named: "size", value: "4")),
+                                     .input(.type(.number), .name("hubLevel"), .placeholder(safe: l.t("级别", "Level")), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "7")),
+                                     .button(.type(.submit), .text(safe: l.t("提交", "Submit"))))))
                    }))
         ))
     }

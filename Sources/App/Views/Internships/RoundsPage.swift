@@ -14,24 +14,24 @@ struct RoundsPage {
             .div(
                 .if(canRun, .form(
                     .method(.post), .action("/internships/rounds"), .id("run-round"),
-                    .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
-                    .label(.for("round-name"), .text(l.t("轮次名称", "Round name"))),
+                    .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
+                    .label(.for("round-name"), .text(safe: l.t("轮次名称", "Round name"))),
                     .input(.type(.text), .name("name"), .id("round-name"), .required(true)),
-                    .label(.for("round-seed"), .text(l.t("随机种子（决定同分排序）", "Seed (decides ties)"))),
+                    .label(.for("round-seed"), .text(safe: l.t("随机种子（决定同分排序）", "Seed (decides ties)"))),
                     .input(.type(.number), .name("seed"), .id("round-seed"), .value("2020")),
-                    .button(.type(.submit), .id("run"), .text(l.t("运行分配", "Run allocation")))
+                    .button(.type(.submit), .id("run"), .text(safe: l.t("运行分配", "Run allocation")))
                 )),
                 .table(
                     .id("rounds"),
                     .thead(.tr(
-                        .th(.text(l.t("轮次", "Round"))), .th(.text(l.t("状态", "Status"))), .th(.text(l.t("学生", "Students"))),
-                        .th(.text(l.t("已安置", "Placed"))), .th(.text(l.t("岗位名额", "Places"))), .th(.text(l.t("种子", "Seed")))
+                        .th(.text(safe: l.t("轮次", "Round"))), .th(.text(safe: l.t("状态", "Status"))), .th(.text(safe: l.t("学生", "Students"))),
+                        .th(.text(safe: l.t("已安置", "Placed"))), .th(.text(safe: l.t("岗位名额", "Places"))), .th(.text(safe: l.t("种子", "Seed")))
                     )),
                     .tbody(.forEach(rounds) { r in
                         .tr(
-                            .td(.a(.href("/internships/rounds/\(r.id.uuidString)"), .text(r.name))),
-                            .td(.text(r.status == "published" ? l.t("已发布", "published") : l.t("草稿", "draft"))),
-                            .td(.text(String(r.students))), .td(.text(String(r.placed))), .td(.text(String(r.places))), .td(.text(String(r.seed)))
+                            .td(.a(.href(safe: "/internships/rounds/\(r.id.uuidString)"), .text(safe: r.name))),
+                            .td(.text(safe: r.status == "published" ? l.t("已发布", "published") : l.t("草稿", "draft"))),
+                            .td(.text(safe: String(r.students))), .td(.text(safe: String(r.placed))), .td(.text(safe: String(r.places))), .td(.text(safe: String(r.seed)))
                         )
                     })
                 )
@@ -56,23 +56,23 @@ struct RoundPage {
         }
         return layout.render(
             .div(
-                .p(.id("round-summary"), .text(l.t(
+                .p(.id("round-summary"), .text(safe: l.t(
                     "\(round.status == "published" ? "已发布" : "草稿")：\(round.students) 名学生中 \(round.placed) 名获得岗位，共 \(round.places) 个名额。",
                     "\(round.status): \(round.placed) of \(round.students) students placed in \(round.places) places."))),
                 .if(canPublish && round.status == "draft", .form(
-                    .method(.post), .action("/internships/rounds/\(round.id.uuidString)/publish"),
-                    .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
-                    .button(.type(.submit), .id("publish"), .text(l.t("发布（不可撤销）", "Publish (final)")))
+                    .method(.post), .action(safe: "/internships/rounds/\(round.id.uuidString)/publish"),
+                    .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
+                    .button(.type(.submit), .id("publish"), .text(safe: l.t("发布（不可撤销）", "Publish (final)")))
                 )),
                 .table(
                     .id("placements"),
-                    .thead(.tr(.th(.text(l.t("学生", "Student"))), .th(.text(l.t("岗位", "Post"))), .th(.text(l.t("第几志愿", "Choice"))), .th(.text(l.t("更高志愿未录取原因", "Why not higher choices"))))),
+                    .thead(.tr(.th(.text(safe: l.t("学生", "Student"))), .th(.text(safe: l.t("岗位", "Post"))), .th(.text(safe: l.t("第几志愿", "Choice"))), .th(.text(safe: l.t("更高志愿未录取原因", "Why not higher choices"))))),
                     .tbody(.forEach(placements) { p in
                         .tr(
-                            .td(.text(names[p.studentId] ?? p.studentId.uuidString)),
-                            .td(.text(p.postId.flatMap { posts[$0] } ?? l.t("未安置", "not placed"))),
-                            .td(.text(p.choiceRank.map(String.init) ?? "—")),
-                            .td(.text(p.higherChoices.map { "\(UUID(uuidString: $0.postId).flatMap { posts[$0] } ?? $0.postId)：\(reason($0.reason))" }.joined(separator: "；")))
+                            .td(.text(safe: names[p.studentId] ?? p.studentId.uuidString)),
+                            .td(.text(safe: p.postId.flatMap { posts[$0] } ?? l.t("未安置", "not placed"))),
+                            .td(.text(safe: p.choiceRank.map(String.init) ?? "—")),
+                            .td(.text(safe: p.higherChoices.map { "\(UUID(uuidString: $0.postId).flatMap { posts[$0] } ?? $0.postId)：\(reason($0.reason))" }.joined(separator: "；")))
                         )
                     })
                 )

@@ -10,17 +10,17 @@ struct CooperationFindingsPage {
         let l = layout.language
         return layout.render(
             .div(
-                .p(.id("findings-summary"), .text(l.t("负面清单 \(rules) 条；\(findings.count) 份协议违反清单。", "\(rules) negative-list rules; \(findings.count) agreements break them."))),
-                .p(.a(.href("/registry/negative-list"), .text(l.t("查看负面清单", "The negative list"))), .text(" · "),
-                   .a(.href("/registry/cooperation-agreements"), .text(l.t("全部合作协议", "All agreements")))),
+                .p(.id("findings-summary"), .text(safe: l.t("负面清单 \(rules) 条；\(findings.count) 份协议违反清单。", "\(rules) negative-list rules; \(findings.count) agreements break them."))),
+                .p(.a(.href("/registry/negative-list"), .text(safe: l.t("查看负面清单", "The negative list"))), .text(safe: " · "),
+                   .a(.href("/registry/cooperation-agreements"), .text(safe: l.t("全部合作协议", "All agreements")))),
                 .table(.id("findings"),
-                       .thead(.tr(.th(.text(l.t("协议", "Agreement"))), .th(.text(l.t("机构", "Institution"))), .th(.text(l.t("企业", "Enterprise"))),
-                                  .th(.text(l.t("条目", "Rule"))), .th(.text(l.t("原文", "Excerpt"))))),
+                       .thead(.tr(.th(.text(safe: l.t("协议", "Agreement"))), .th(.text(safe: l.t("机构", "Institution"))), .th(.text(safe: l.t("企业", "Enterprise"))),
+                                  .th(.text(safe: l.t("条目", "Rule"))), .th(.text(safe: l.t("原文", "Excerpt"))))),
                        .tbody(.forEach(findings) { f in
                            .group(f.violations.map { v in
                                .tr(.class("violation"),
-                                   .td(.text(f.title)), .td(.text(f.institutionCode)), .td(.text(f.enterpriseCode)),
-                                   .td(.text("\(v.ruleCode) \(v.ruleDescription)\(v.basis.map { "（\($0)）" } ?? "")")), .td(.text(v.excerpt)))
+                                   .td(.text(safe: f.title)), .td(.text(safe: f.institutionCode)), .td(.text(safe: f.enterpriseCode)),
+                                   .td(.text(safe: "\(v.ruleCode) \(v.ruleDescription)\(v.basis.map { "（\($0)）" } ?? "")")), .td(.text(safe: v.excerpt)))
                            })
                        }))
             )

@@ -15,7 +15,7 @@ struct MarketPage {
         let l = layout.language
         let english = l == .en
         guard let year else {
-            return layout.render(.p(.id("market-empty"), .text(l.t("尚无用工需求或毕业生数据。", "No demand or graduate figures yet."))))
+            return layout.render(.p(.id("market-empty"), .text(safe: l.t("尚无用工需求或毕业生数据。", "No demand or graduate figures yet."))))
         }
         let clusters = market.table(.industryCluster)
         let occupations = market.table(.occupation)
@@ -37,48 +37,48 @@ struct MarketPage {
         let countText = AdjustmentSignal.allCases.map { "\(l.t($0.labelZh, $0.labelEn)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
         return layout.render(
             .div(
-                .p(.text(l.t("依据粤府〔2020〕63号第（四）（九）（十）条：专业群对接产业、动态调整。毕业生按专业—职业对应表在所对应的职业小类间平均分摊。",
+                .p(.text(safe: l.t("依据粤府〔2020〕63号第（四）（九）（十）条：专业群对接产业、动态调整。毕业生按专业—职业对应表在所对应的职业小类间平均分摊。",
                              "Clauses (四)(九)(十): program clusters matched to industry and adjusted as it changes. Graduates are shared equally among the occupation groups their program maps to."))),
                 .form(.method(.get), .action("/market"),
-                      .label(.text(l.t("年度 ", "Year "))),
+                      .label(.text(safe: l.t("年度 ", "Year "))),
                       .select(.attribute(named: "name", value: "year"), .forEach(years) { y in
-                          .option(.value(String(y)), .label(String(y)), .isSelected(y == year))
+                          .option(.value(safe: String(y)), .label(safe: String(y)), .isSelected(y == year))
                       }),
-                      .button(.type(.submit), .text(l.t("查看", "Show")))),
-                .p(.id("market-summary"), .text(l.t(summaryZh, summaryEn))),
-                .p(.a(.href("/market/search"), .text(l.t("检索需求与专业", "Search demand and programs"))), .text(" · "),
-                   .a(.href("/market/cooperation"), .text(l.t("校企合作负面清单检查", "Negative-list check"))), .text(" · "),
-                   .a(.id("export-csv"), .href("/api/v1/market/signals?year=\(year)&format=csv"), .text(l.t("导出调整信号 CSV", "Signals as CSV"))), .text(" · "),
-                   .a(.id("export-xlsx"), .href("/api/v1/market/signals?year=\(year)&format=xlsx"), .text(l.t("导出调整信号 XLSX", "Signals as XLSX")))),
-                .h2(.text(l.t("各产业集群供需", "Supply and demand by industry cluster"))),
+                      .button(.type(.submit), .text(safe: l.t("查看", "Show")))),
+                .p(.id("market-summary"), .text(safe: l.t(summaryZh, summaryEn))),
+                .p(.a(.href("/market/search"), .text(safe: l.t("检索需求与专业", "Search demand and programs"))), .text(safe: " · "),
+                   .a(.href("/market/cooperation"), .text(safe: l.t("校企合作负面清单检查", "Negative-list check"))), .text(safe: " · "),
+                   .a(.id("export-csv"), .href(safe: "/api/v1/market/signals?year=\(year)&format=csv"), .text(safe: l.t("导出调整信号 CSV", "Signals as CSV"))), .text(safe: " · "),
+                   .a(.id("export-xlsx"), .href(safe: "/api/v1/market/signals?year=\(year)&format=xlsx"), .text(safe: l.t("导出调整信号 XLSX", "Signals as XLSX")))),
+                .h2(.text(safe: l.t("各产业集群供需", "Supply and demand by industry cluster"))),
                 .raw(chart),
-                .h2(.text(l.t("缺口最大的职业", "Largest shortages by occupation"))),
+                .h2(.text(safe: l.t("缺口最大的职业", "Largest shortages by occupation"))),
                 gapTable(id: "top-gaps", rows: occupations.topShortages(in: year, limit: 15), dimension: .occupation, trend: trend),
-                .h2(.text(l.t("供过于求的职业", "Largest surpluses by occupation"))),
+                .h2(.text(safe: l.t("供过于求的职业", "Largest surpluses by occupation"))),
                 gapTable(id: "top-surpluses", rows: surpluses, dimension: .occupation, trend: trend),
-                .h2(.text(l.t("各区供需", "By district"))),
+                .h2(.text(safe: l.t("各区供需", "By district"))),
                 gapTable(id: "districts", rows: districts.rows(in: year).sorted { $0.key < $1.key }, dimension: .district, trend: Dictionary(grouping: districts.rows, by: \.key)),
-                .h2(.text(l.t("需求多、教得少的技能", "Skills most demanded, least taught"))),
+                .h2(.text(safe: l.t("需求多、教得少的技能", "Skills most demanded, least taught"))),
                 .table(.id("skill-gaps"),
-                       .thead(.tr(.th(.text(l.t("技能", "Skill"))), .th(.text(l.t("需求人数", "Demanded"))), .th(.text(l.t("学过的毕业生", "Graduates taught"))), .th(.text(l.t("缺口", "Gap"))))),
+                       .thead(.tr(.th(.text(safe: l.t("技能", "Skill"))), .th(.text(safe: l.t("需求人数", "Demanded"))), .th(.text(safe: l.t("学过的毕业生", "Graduates taught"))), .th(.text(safe: l.t("缺口", "Gap"))))),
                        .tbody(.forEach(skills.prefix(10)) { s in
-                           .tr(.td(.text(s.skill)), .td(.text(String(s.demanded))), .td(.text(String(s.taught))), .td(.text(String(s.gap))))
+                           .tr(.td(.text(safe: s.skill)), .td(.text(safe: String(s.demanded))), .td(.text(safe: String(s.taught))), .td(.text(safe: String(s.gap))))
                        })),
-                .h2(.text(l.t("专业调整信号（全市）", "Program signals, city-wide"))),
-                .p(.id("signal-counts"), .text(countText)),
+                .h2(.text(safe: l.t("专业调整信号（全市）", "Program signals, city-wide"))),
+                .p(.id("signal-counts"), .text(safe: countText)),
                 .table(.id("city-signals"),
-                       .thead(.tr(.th(.text(l.t("专业", "Program"))), .th(.text(l.t("信号", "Signal"))), .th(.text(l.t("依据", "Why"))))),
+                       .thead(.tr(.th(.text(safe: l.t("专业", "Program"))), .th(.text(safe: l.t("信号", "Signal"))), .th(.text(safe: l.t("依据", "Why"))))),
                        .tbody(.forEach(moves) { d in
-                           .tr(.class("signal-\(d.signal.rawValue)"),
-                               .td(.text("\(d.market.catalogCode) \(market.programName(d.market.catalogCode))")),
-                               .td(.text(l.t(d.signal.labelZh, d.signal.labelEn))), .td(.text(l.t(d.reasonZh, d.reasonEn))))
+                           .tr(.class(safe: "signal-\(d.signal.rawValue)"),
+                               .td(.text(safe: "\(d.market.catalogCode) \(market.programName(d.market.catalogCode))")),
+                               .td(.text(safe: l.t(d.signal.labelZh, d.signal.labelEn))), .td(.text(safe: l.t(d.reasonZh, d.reasonEn))))
                        })),
-                .h2(.text(l.t("有需求、无毕业生：建议新设", "Demand with no graduates: open new programs"))),
+                .h2(.text(safe: l.t("有需求、无毕业生：建议新设", "Demand with no graduates: open new programs"))),
                 .table(.id("city-openings"),
-                       .thead(.tr(.th(.text(l.t("职业小类", "Occupation group"))), .th(.text(l.t("需求人数", "Demand"))), .th(.text(l.t("可对应的目录专业", "Catalogue programs mapped"))))),
+                       .thead(.tr(.th(.text(safe: l.t("职业小类", "Occupation group"))), .th(.text(safe: l.t("需求人数", "Demand"))), .th(.text(safe: l.t("可对应的目录专业", "Catalogue programs mapped"))))),
                        .tbody(.forEach(openings) { o in
-                           .tr(.td(.text("\(o.row.key) \(market.label(o.row.key, .occupation))")), .td(.text(String(o.row.demand))),
-                               .td(.text(o.programs.isEmpty ? l.t("尚无专业对应该职业", "no program mapped yet") : o.programs.map { "\($0) \(market.programName($0))" }.joined(separator: "；"))))
+                           .tr(.td(.text(safe: "\(o.row.key) \(market.label(o.row.key, .occupation))")), .td(.text(safe: String(o.row.demand))),
+                               .td(.text(safe: o.programs.isEmpty ? l.t("尚无专业对应该职业", "no program mapped yet") : o.programs.map { "\($0) \(market.programName($0))" }.joined(separator: "；"))))
                        }))
             )
         )
@@ -87,17 +87,17 @@ struct MarketPage {
     func gapTable(id: String, rows: [GapRow], dimension: GapDimension, trend: [String: [GapRow]]) -> Node<HTML.BodyContext> {
         let l = layout.language
         return .table(
-            .id(id),
+            .id(safe: id),
             .thead(.tr(
-                .th(.text(l.t("名称", "Name"))), .th(.text(l.t("需求", "Demand"))), .th(.text(l.t("毕业生", "Graduates"))),
-                .th(.text(l.t("缺口", "Gap"))), .th(.text(l.t("需求/毕业生", "Ratio"))), .th(.text(l.t("较上年", "Change"))), .th(.text(l.t("趋势", "Trend")))
+                .th(.text(safe: l.t("名称", "Name"))), .th(.text(safe: l.t("需求", "Demand"))), .th(.text(safe: l.t("毕业生", "Graduates"))),
+                .th(.text(safe: l.t("缺口", "Gap"))), .th(.text(safe: l.t("需求/毕业生", "Ratio"))), .th(.text(safe: l.t("较上年", "Change"))), .th(.text(safe: l.t("趋势", "Trend")))
             )),
             .tbody(.forEach(rows) { row in
                 .tr(
-                    .class(row.gap > .zero ? "short" : "surplus"),
-                    .td(.text("\(row.key) \(market.label(row.key, dimension, english: l == .en))")), .td(.text(String(row.demand))),
-                    .td(.text(row.supply.decimal(places: 1))), .td(.text(row.gap.decimal(places: 1))), .td(.text(row.ratio?.decimal(places: 2) ?? "—")),
-                    .td(.text(row.gapChange?.decimal(places: 1) ?? "—")),
+                    .class(safe: row.gap > .zero ? "short" : "surplus"),
+                    .td(.text(safe: "\(row.key) \(market.label(row.key, dimension, english: l == .en))")), .td(.text(safe: String(row.demand))),
+                    .td(.text(safe: row.supply.decimal(places: 1))), .td(.text(safe: row.gap.decimal(places: 1))), .td(.text(safe: row.ratio?.decimal(places: 2) ?? "—")),
+                    .td(.text(safe: row.gapChange?.decimal(places: 1) ?? "—")),
                     .td(.raw(SVGChart.sparkline((trend[row.key] ?? []).map(\.gap.doubleValue))))
                 )
             })

@@ -12,21 +12,21 @@ struct MarketSearchPage {
         return layout.render(
             .div(
                 .form(.method(.get), .action("/market/search"),
-                      .input(.type(.search), .name("q"), .id("q"), .value(query), .attribute(named: "maxlength", value: "100")),
-                      .button(.type(.submit), .id("search"), .text(l.t("检索", "Search")))),
+                      .input(.type(.search), .name("q"), .id("q"), .value(safe: query), .attribute(named: "maxlength", value: "100")),
+                      .button(.type(.submit), .id("search"), .text(safe: l.t("检索", "Search")))),
                 .if(!query.isEmpty, .group(
-                    .p(.id("search-summary"), .text(l.t("用工需求 \(demands.count) 条，专业 \(programs.count) 个（各最多50条）。", "\(demands.count) demand rows, \(programs.count) programs (50 at most each)."))),
-                    .h2(.text(l.t("用工需求", "Demand"))),
+                    .p(.id("search-summary"), .text(safe: l.t("用工需求 \(demands.count) 条，专业 \(programs.count) 个（各最多50条）。", "\(demands.count) demand rows, \(programs.count) programs (50 at most each)."))),
+                    .h2(.text(safe: l.t("用工需求", "Demand"))),
                     .table(.id("demand-hits"),
-                           .thead(.tr(.th(.text(l.t("岗位", "Title"))), .th(.text(l.t("职业", "Occupation"))), .th(.text(l.t("技能", "Skills"))), .th(.text(l.t("人数", "Headcount"))), .th(.text(l.t("开始", "From"))))),
+                           .thead(.tr(.th(.text(safe: l.t("岗位", "Title"))), .th(.text(safe: l.t("职业", "Occupation"))), .th(.text(safe: l.t("技能", "Skills"))), .th(.text(safe: l.t("人数", "Headcount"))), .th(.text(safe: l.t("开始", "From"))))),
                            .tbody(.forEach(demands) { d in
-                               .tr(.td(.text(d.title)), .td(.text("\(d.occupationCode) \(d.occupationName)")), .td(.text(d.skills ?? "")), .td(.text(String(d.headcount))), .td(.text(d.periodStart)))
+                               .tr(.td(.text(safe: d.title)), .td(.text(safe: "\(d.occupationCode) \(d.occupationName)")), .td(.text(safe: d.skills ?? "")), .td(.text(safe: String(d.headcount))), .td(.text(safe: d.periodStart)))
                            })),
-                    .h2(.text(l.t("专业", "Programs"))),
+                    .h2(.text(safe: l.t("专业", "Programs"))),
                     .table(.id("program-hits"),
-                           .thead(.tr(.th(.text(l.t("机构", "Institution"))), .th(.text(l.t("专业", "Program"))), .th(.text(l.t("教授技能", "Skills taught"))))),
+                           .thead(.tr(.th(.text(safe: l.t("机构", "Institution"))), .th(.text(safe: l.t("专业", "Program"))), .th(.text(safe: l.t("教授技能", "Skills taught"))))),
                            .tbody(.forEach(programs) { p in
-                               .tr(.td(.a(.href("/market/schools/\(p.institutionCode)"), .text(p.institutionCode))), .td(.text("\(p.catalogCode) \(p.name)")), .td(.text(p.skillsTaught ?? "")))
+                               .tr(.td(.a(.href(safe: "/market/schools/\(p.institutionCode)"), .text(safe: p.institutionCode))), .td(.text(safe: "\(p.catalogCode) \(p.name)")), .td(.text(safe: p.skillsTaught ?? "")))
                            }))
                 ))
             )

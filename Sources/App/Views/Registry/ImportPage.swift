@@ -15,28 +15,28 @@ struct ImportPage {
         let l = layout.language
         let rows: [RowError] = Array(errors.prefix(500))
         let summary = l.t("文件未导入：共 \(errors.count) 处错误，未写入任何数据。", "File not imported: \(errors.count) errors, nothing was written.")
-        let head: Node<HTML.TableContext> = .thead(.tr(.th(.text(l.t("行", "Row"))), .th(.text(l.t("列", "Column"))), .th(.text(l.t("原因", "Reason")))))
+        let head: Node<HTML.TableContext> = .thead(.tr(.th(.text(safe: l.t("行", "Row"))), .th(.text(safe: l.t("列", "Column"))), .th(.text(safe: l.t("原因", "Reason")))))
         let body: Node<HTML.TableContext> = .tbody(.forEach(rows) { (e: RowError) -> Node<HTML.TableContext> in
-            .tr(.td(.text(String(e.row))), .td(.text(e.column)), .td(.text(l.t(e.error.reasonZh, e.error.reasonEn))))
+            .tr(.td(.text(safe: String(e.row))), .td(.text(safe: e.column)), .td(.text(safe: l.t(e.error.reasonZh, e.error.reasonEn))))
         })
-        return .div(.p(.class("error"), .id("import-rejected"), .text(summary)), .table(.id("import-errors"), head, body))
+        return .div(.p(.class("error"), .id("import-rejected"), .text(safe: summary)), .table(.id("import-errors"), head, body))
     }
 
     func render() -> String {
         let l = layout.language
         return layout.render(
             .div(
-                .p(.text(l.t("支持CSV（UTF-8、带BOM的UTF-8、GB18030）和Excel（.xlsx）。整个文件先校验，任何一行有误则不写入任何数据。",
+                .p(.text(safe: l.t("支持CSV（UTF-8、带BOM的UTF-8、GB18030）和Excel（.xlsx）。整个文件先校验，任何一行有误则不写入任何数据。",
                              "CSV (UTF-8, UTF-8 with BOM, GB18030) and Excel (.xlsx). The whole file is checked first; if any row is wrong nothing is written."))),
-                .p(.text(l.t("列：", "Columns: ") + fields.map { $0.headerZh + ($0.required ? "*" : "") }.joined(separator: "，"))),
-                .unwrap(inserted) { n in .p(.class("ok"), .id("import-result"), .text(l.t("已导入 \(n) 行。", "Imported \(n) rows."))) },
-                .unwrap(fileError) { .p(.class("error"), .text($0)) },
+                .p(.text(safe: l.t("列：", "Columns: ") + fields.map { $0.headerZh + ($0.required ? "*" : "") }.joined(separator: "，"))),
+                .unwrap(inserted) { n in .p(.class("ok"), .id("import-result"), .text(safe: l.t("已导入 \(n) 行。", "Imported \(n) rows."))) },
+                .unwrap(fileError) { .p(.class("error"), .text(safe: $0)) },
                 errorTable(),
                 .form(
-                    .method(.post), .action("/registry/\(path)/import"), .enctype(.multipartData), .id("import-form"),
-                    .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
+                    .method(.post), .action(safe: "/registry/\(path)/import"), .enctype(.multipartData), .id("import-form"),
+                    .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                     .input(.type(.file), .name("file"), .id("file"), .required(true), .attribute(named: "accept", value: ".csv,.xlsx")),
-                    .button(.type(.submit), .id("upload"), .text(l.t("上传并导入", "Upload and import")))
+                    .button(.type(.submit), .id("upload"), .text(safe: l.t("上传并导入", "Upload and import")))
                 )
             )
         )

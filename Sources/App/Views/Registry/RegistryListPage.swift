@@ -15,44 +15,44 @@ struct RegistryListPage {
     func render() -> String {
         let l = layout.language
         let pages = max(1, (page.total + page.per - 1) / page.per)
-        let queryString = query.filter { $0.key != "page" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let queryString = query.filter { $0.key != "page" }.sorted { $0.key < $1.key }.map { "\(Self.encoded($0.key))=\(Self.encoded($0.value))" }.joined(separator: "&")
         return layout.render(
             .div(
                 .form(
-                    .class("filters"), .method(.get), .action("/registry/\(path)"),
-                    .input(.type(.search), .name("q"), .id("q"), .value(query["q"] ?? ""), .placeholder(l.t("名称包含…", "Name contains…"))),
+                    .class("filters"), .method(.get), .action(safe: "/registry/\(path)"),
+                    .input(.type(.search), .name("q"), .id("q"), .value(safe: query["q"] ?? ""), .placeholder(safe: l.t("名称包含…", "Name contains…"))),
                     .forEach(filterFields) { field in
                         .unwrap(choiceCodes(field)) { codes in
                             .select(
-                                .attribute(named: "name", value: field.name),
-                                .option(.value(""), .label(l == .zh ? field.headerZh : field.name)),
+                                .attribute(named: "name", safe: field.name),
+                                .option(.value(""), .label(safe: l == .zh ? field.headerZh : field.name)),
                                 .forEach(codes) { code in
-                                    .option(.value(code), .label(field.display(code, english: l == .en)), .isSelected(query[field.name] == code))
+                                    .option(.value(safe: code), .label(safe: field.display(code, english: l == .en)), .isSelected(query[field.name] == code))
                                 }
                             )
                         }
                     },
-                    .button(.type(.submit), .text(l.t("筛选", "Filter")))
+                    .button(.type(.submit), .text(safe: l.t("筛选", "Filter")))
                 ),
                 .p(
                     .class("actions"),
-                    .span(.id("total"), .text(l.t("共 \(page.total) 条", "\(page.total) records"))),
-                    .a(.href("/registry/\(path)/export.csv?\(queryString)"), .text(l.t("导出CSV", "Export CSV"))),
-                    .a(.href("/registry/\(path)/export.xlsx?\(queryString)"), .text(l.t("导出Excel", "Export XLSX"))),
-                    .if(canImport, .a(.id("import-link"), .href("/registry/\(path)/import"), .text(l.t("批量导入", "Import"))))
+                    .span(.id("total"), .text(safe: l.t("共 \(page.total) 条", "\(page.total) records"))),
+                    .a(.href(safe: "/registry/\(path)/export.csv?\(queryString)"), .text(safe: l.t("导出CSV", "Export CSV"))),
+                    .a(.href(safe: "/registry/\(path)/export.xlsx?\(queryString)"), .text(safe: l.t("导出Excel", "Export XLSX"))),
+                    .if(canImport, .a(.id("import-link"), .href(safe: "/registry/\(path)/import"), .text(safe: l.t("批量导入", "Import"))))
                 ),
                 .table(
                     .id("records"),
-                    .thead(.tr(.forEach(fields) { .th(.text(l == .zh ? $0.headerZh : $0.name)) })),
+                    .thead(.tr(.forEach(fields) { .th(.text(safe: l == .zh ? $0.headerZh : $0.name)) })),
                     .tbody(.forEach(page.items) { item in
-                        .tr(.forEach(fields) { field in .td(.text(field.display(RegistryListPage.cell(item.fields[field.name], l), english: l == .en))) })
+                        .tr(.forEach(fields) { field in .td(.text(safe: field.display(RegistryListPage.cell(item.fields[field.name], l), english: l == .en))) })
                     })
                 ),
                 .p(
                     .class("paging"),
-                    .if(page.page > 1, .a(.href("/registry/\(path)?\(queryString)&page=\(page.page - 1)"), .text(l.t("上一页", "Previous")))),
-                    .span(.text(" \(page.page) / \(pages) ")),
-                    .if(page.page < pages, .a(.href("/registry/\(path)?\(queryString)&page=\(page.page + 1)"), .text(l.t("下一页", "Next"))))
+                    .if(page.page > 1, .a(.href(safe: "/registry/\(path)?\(queryString)&page=\(page.page - 1)"), .text(safe: l.t("上一页", "Previous")))),
+                    .span(.text(safe: " \(page.page) / \(pages) ")),
+                    .if(page.page < pages, .a(.href(safe: "/registry/\(path)?\(queryString)&page=\(page.page + 1)"), .text(safe: l.t("下一页", "Next"))))
                 )
             )
         )
@@ -63,6 +63,9 @@ struct RegistryListPage {
         if case .boolean = field.kind { return ["true", "false"] }
         return nil
     }
+
+    /// A query-string key or value: only letters and digits left as they are.
+    static func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
 
     static func cell(_ value: JSONValue?, _ l: Language) -> String {
         switch value {

@@ -16,35 +16,35 @@ struct PageLayout {
             .head(
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · \(l.t("职教平台", "Zhijiao"))"),
+                .title(safe: "\(title) · \(l.t("职教平台", "Zhijiao"))"),
                 .stylesheet("/static/app.css")
             ),
             .body(
                 .header(
                     .class("top"),
-                    .a(.class("brand"), .href("/"), .text(l.t("职教 · 深圳职业教育管理平台", "Zhijiao · Shenzhen vocational education"))),
+                    .a(.class("brand"), .href("/"), .text(safe: l.t("职教 · 深圳职业教育管理平台", "Zhijiao · Shenzhen vocational education"))),
                     .nav(
                         .unwrap(caller) { caller in
                             .group(
-                                .group(RegistryPages.navigation.map { item in .a(.href("/registry/\(item.path)"), .text(l.t(item.zh, item.en))) }),
-                                .a(.href("/internships/quotas"), .text(l.t("实习配额", "Quotas"))),
-                                .a(.href("/internships/rounds"), .text(l.t("实习分配", "Allocation"))),
-                                .a(.href("/market"), .text(l.t("产教供需", "Market"))),
-                                .a(.href("/supervision"), .text(l.t("督导监测", "Supervision"))),
-                                .a(.href("/work-tasks"), .text(l.t("工作任务", "Work list"))),
-                                .a(.href("/credit-bank"), .text(l.t("学分银行", "Credit bank"))),
-                                .span(.class("who"), .text("\(caller.displayName) · \(l.t(caller.scope.role.labelZh, caller.scope.role.labelEn))")),
+                                .group(RegistryPages.navigation.map { item in .a(.href(safe: "/registry/\(item.path)"), .text(safe: l.t(item.zh, item.en))) }),
+                                .a(.href("/internships/quotas"), .text(safe: l.t("实习配额", "Quotas"))),
+                                .a(.href("/internships/rounds"), .text(safe: l.t("实习分配", "Allocation"))),
+                                .a(.href("/market"), .text(safe: l.t("产教供需", "Market"))),
+                                .a(.href("/supervision"), .text(safe: l.t("督导监测", "Supervision"))),
+                                .a(.href("/work-tasks"), .text(safe: l.t("工作任务", "Work list"))),
+                                .a(.href("/credit-bank"), .text(safe: l.t("学分银行", "Credit bank"))),
+                                .span(.class("who"), .text(safe: "\(caller.displayName) · \(l.t(caller.scope.role.labelZh, caller.scope.role.labelEn))")),
                                 .form(
                                     .class("inline"), .method(.post), .action("/sign-out"),
-                                    .input(.type(.hidden), .name("csrf"), .value(csrf ?? "")),
-                                    .button(.type(.submit), .id("sign-out"), .text(l.t("退出", "Sign out")))
+                                    .input(.type(.hidden), .name("csrf"), .value(safe: csrf ?? "")),
+                                    .button(.type(.submit), .id("sign-out"), .text(safe: l.t("退出", "Sign out")))
                                 )
                             )
                         },
-                        .a(.class("lang"), .href(l == .zh ? "/lang/en" : "/lang/zh"), .text(l == .zh ? "English" : "中文"))
+                        .a(.class("lang"), .href(safe: l == .zh ? "/lang/en" : "/lang/zh"), .text(safe: l == .zh ? "English" : "中文"))
                     )
                 ),
-                .main(.h1(.text(title)), content)
+                .main(.h1(.text(safe: title)), content)
             )
         )
         return html.render()

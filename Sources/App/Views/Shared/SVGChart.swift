@@ -7,10 +7,8 @@ enum SVGChart {
     static let demandColour = "#c0392b"
     static let supplyColour = "#2e86c1"
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// Labels and titles come from data: the pages' one escaping rule.
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 

@@ -15,23 +15,23 @@ struct ComparisonPage {
         }
         func status(_ e: SupervisionAPIController.EvaluationBody) -> Node<HTML.BodyContext> {
             let s = IndicatorStatus(rawValue: e.status) ?? .noData
-            return .span(.class("status status-\(s.rawValue)"), .text(l.t(s.labelZh, s.labelEn)))
+            return .span(.class(safe: "status status-\(s.rawValue)"), .text(safe: l.t(s.labelZh, s.labelEn)))
         }
         return layout.render(.div(
             .form(.method(.get), .action("/supervision/compare"),
-                  .input(.type(.hidden), .name("level"), .value(c.level)),
-                  .input(.type(.hidden), .name("code"), .value(c.code)),
-                  .label(.text(l.t("从 ", "From "))), .input(.type(.text), .name("from"), .value(c.from), .attribute(named: "size", value: "7")),
-                  .label(.text(l.t("到 ", "To "))), .input(.type(.text), .name("to"), .value(c.to), .attribute(named: "size", value: "7")),
-                  .button(.type(.submit), .text(l.t("比较", "Compare")))),
+                  .input(.type(.hidden), .name("level"), .value(safe: c.level)),
+                  .input(.type(.hidden), .name("code"), .value(safe: c.code)),
+                  .label(.text(safe: l.t("从 ", "From "))), .input(.type(.text), .name("from"), .value(safe: c.from), .attribute(named: "size", value: "7")),
+                  .label(.text(safe: l.t("到 ", "To "))), .input(.type(.text), .name("to"), .value(safe: c.to), .attribute(named: "size", value: "7")),
+                  .button(.type(.submit), .text(safe: l.t("比较", "Compare")))),
             .table(.id("comparison"),
-                   .thead(.tr(.th(.text(l.t("指标", "Indicator"))), .th(.text(c.from)), .th(.text(c.to)), .th(.text(l.t("变化", "Change"))))),
+                   .thead(.tr(.th(.text(safe: l.t("指标", "Indicator"))), .th(.text(safe: c.from)), .th(.text(safe: c.to)), .th(.text(safe: l.t("变化", "Change"))))),
                    .tbody(.forEach(c.indicators) { r in
                        .tr(.if(r.statusChanged, .class("changed")),
-                           .td(.text(l.t(r.nameZh, r.nameEn))),
-                           .td(.text(value(r.from) + " "), status(r.from)),
-                           .td(.text(value(r.to) + " "), status(r.to)),
-                           .td(.text(r.change.map { r.to.unit == "percent" ? l.t(String(format: "%+.1f 个百分点", $0.value * 100), String(format: "%+.1f pp", $0.value * 100)) : $0.exact } ?? "—")))
+                           .td(.text(safe: l.t(r.nameZh, r.nameEn))),
+                           .td(.text(safe: value(r.from) + " "), status(r.from)),
+                           .td(.text(safe: value(r.to) + " "), status(r.to)),
+                           .td(.text(safe: r.change.map { r.to.unit == "percent" ? l.t(String(format: "%+.1f 个百分点", $0.value * 100), String(format: "%+.1f pp", $0.value * 100)) : $0.exact } ?? "—")))
                    }))
         ))
     }

@@ -20,23 +20,23 @@ struct IndicatorRowsPage {
             ?? l.t("合计 \(d.indicator.unit == .fen ? "¥" + Money.yuanText(d.numerator) : String(d.numerator))，共 \(d.rows.count) 行。",
                    "total \(d.indicator.unit == .fen ? "¥" + Money.yuanText(d.numerator) : String(d.numerator)), \(d.rows.count) rows.")
         return layout.render(.div(
-            .p(.text("\(scopeName) · \(d.period) · \(d.indicator.clause) \(d.indicator.quote)")),
-            .p(.class("note"), .text(l.t(d.indicator.measure.formula.zh, d.indicator.measure.formula.en))),
-            .p(.id("rows-summary"), .text(totals)),
+            .p(.text(safe: "\(scopeName) · \(d.period) · \(d.indicator.clause) \(d.indicator.quote)")),
+            .p(.class("note"), .text(safe: l.t(d.indicator.measure.formula.zh, d.indicator.measure.formula.en))),
+            .p(.id("rows-summary"), .text(safe: totals)),
             .p(.if(d.indicator.measure.isShare, .group(
-                    .a(.href("?\(q)&short=\(onlyShort ? "0" : "1")"), .text(onlyShort ? l.t("显示全部", "Show all") : l.t("只看未达标", "Only those short"))),
-                    .text(" · "))),
-               .a(.href("/api/v1/supervision/indicators/\(d.indicator.id)/rows?\(q)&format=xlsx"), .text(l.t("导出 XLSX", "Export XLSX"))), .text(" · "),
-               .a(.href("/api/v1/supervision/indicators/\(d.indicator.id)/rows?\(q)&format=csv"), .text(l.t("导出 CSV", "Export CSV")))),
-            .if(rows.count > Self.shown, .p(.class("note"), .text(l.t("仅显示前 \(Self.shown) 行，完整明细请导出。", "First \(Self.shown) rows shown; export for all.")))),
+                    .a(.href(safe: "?\(q)&short=\(onlyShort ? "0" : "1")"), .text(safe: onlyShort ? l.t("显示全部", "Show all") : l.t("只看未达标", "Only those short"))),
+                    .text(safe: " · "))),
+               .a(.href(safe: "/api/v1/supervision/indicators/\(d.indicator.id)/rows?\(q)&format=xlsx"), .text(safe: l.t("导出 XLSX", "Export XLSX"))), .text(safe: " · "),
+               .a(.href(safe: "/api/v1/supervision/indicators/\(d.indicator.id)/rows?\(q)&format=csv"), .text(safe: l.t("导出 CSV", "Export CSV")))),
+            .if(rows.count > Self.shown, .p(.class("note"), .text(safe: l.t("仅显示前 \(Self.shown) 行，完整明细请导出。", "First \(Self.shown) rows shown; export for all.")))),
             .table(.id("rows"),
-                   .thead(.tr(.forEach(d.columns) { .th(.text(l.t($0.zh, $0.en))) },
-                              .th(.text(l.t("计入分子", "Numerator"))), .if(d.indicator.measure.isShare, .th(.text(l.t("计入分母", "Denominator")))))),
+                   .thead(.tr(.forEach(d.columns) { .th(.text(safe: l.t($0.zh, $0.en))) },
+                              .th(.text(safe: l.t("计入分子", "Numerator"))), .if(d.indicator.measure.isShare, .th(.text(safe: l.t("计入分母", "Denominator")))))),
                    .tbody(.forEach(rows.prefix(Self.shown)) { r in
                        .tr(.if(r.short, .class("short")),
-                           .forEach(r.cells) { .td(.text($0)) },
-                           .td(.text(d.indicator.unit == .fen ? Money.yuanText(r.numerator) : String(r.numerator))),
-                           .if(d.indicator.measure.isShare, .td(.text(r.denominator.map(String.init) ?? ""))))
+                           .forEach(r.cells) { .td(.text(safe: $0)) },
+                           .td(.text(safe: d.indicator.unit == .fen ? Money.yuanText(r.numerator) : String(r.numerator))),
+                           .if(d.indicator.measure.isShare, .td(.text(safe: r.denominator.map(String.init) ?? ""))))
                    }))
         ))
     }

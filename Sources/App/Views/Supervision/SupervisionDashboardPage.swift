@@ -24,33 +24,33 @@ struct SupervisionDashboardPage {
         let counts = IndicatorStatus.allCases.map { "\(l.t($0.labelZh, $0.labelEn)) \(d.counts[$0] ?? 0)" }.joined(separator: " · ")
         let here = d.scope.level == .city ? "/supervision" : (d.scope.level == .district ? "/supervision/districts/\(d.scope.code)" : "/supervision/schools/\(d.scope.code)")
         return layout.render(.div(
-            .p(.text(l.t("依据粤府〔2020〕63号及其附件：每项指标由登记数据计算，点击“明细”查看构成数字的记录。",
+            .p(.text(safe: l.t("依据粤府〔2020〕63号及其附件：每项指标由登记数据计算，点击“明细”查看构成数字的记录。",
                          "Each target of 粤府〔2020〕63号 computed from registry rows; “rows” lists the records behind a number."))),
-            .form(.method(.get), .action(here),
-                  .label(.text(l.t("报告期 ", "Period "))),
+            .form(.method(.get), .action(safe: here),
+                  .label(.text(safe: l.t("报告期 ", "Period "))),
                   .select(.attribute(named: "name", value: "period"), .forEach(([current] + periods.filter { $0 != current }.reversed())) { p in
-                      .option(.value(p.description), .label(p == current ? "\(p)（\(l.t("实时", "live"))）" : p.description), .isSelected(p == d.period))
+                      .option(.value(safe: p.description), .label(safe: p == current ? "\(p)（\(l.t("实时", "live"))）" : p.description), .isSelected(p == d.period))
                   }),
-                  .button(.type(.submit), .text(l.t("查看", "Show")))),
-            .p(.id("dashboard-summary"), .text("\(d.scopeName) · \(d.period)\(d.live ? l.t("（实时计算）", " (live)") : l.t("（快照）", " (snapshot)"))：\(counts)")),
-            .p(.a(.id("export-xlsx"), .href("/api/v1/supervision/dashboard?\(query)&format=xlsx"), .text(l.t("导出 XLSX", "Export XLSX"))), .text(" · "),
-               .a(.id("export-csv"), .href("/api/v1/supervision/dashboard?\(query)&format=csv"), .text(l.t("导出 CSV", "Export CSV"))), .text(" · "),
-               .a(.href("/supervision/compare?\(d.scope.level == .city ? "" : "level=\(d.scope.level.rawValue)&code=\(d.scope.code)&")from=\(d.period.advanced(by: -1))&to=\(d.period)"),
-                  .text(l.t("与上一季度比较", "Compare with the previous quarter"))), .text(" · "),
-               .a(.href("/work-tasks"), .text(l.t("工作任务清单", "Work list")))),
+                  .button(.type(.submit), .text(safe: l.t("查看", "Show")))),
+            .p(.id("dashboard-summary"), .text(safe: "\(d.scopeName) · \(d.period)\(d.live ? l.t("（实时计算）", " (live)") : l.t("（快照）", " (snapshot)"))：\(counts)")),
+            .p(.a(.id("export-xlsx"), .href(safe: "/api/v1/supervision/dashboard?\(query)&format=xlsx"), .text(safe: l.t("导出 XLSX", "Export XLSX"))), .text(safe: " · "),
+               .a(.id("export-csv"), .href(safe: "/api/v1/supervision/dashboard?\(query)&format=csv"), .text(safe: l.t("导出 CSV", "Export CSV"))), .text(safe: " · "),
+               .a(.href(safe: "/supervision/compare?\(d.scope.level == .city ? "" : "level=\(d.scope.level.rawValue)&code=\(d.scope.code)&")from=\(d.period.advanced(by: -1))&to=\(d.period)"),
+                  .text(safe: l.t("与上一季度比较", "Compare with the previous quarter"))), .text(safe: " · "),
+               .a(.href("/work-tasks"), .text(safe: l.t("工作任务清单", "Work list")))),
             .if(canSnapshot, .form(.method(.post), .action("/supervision/snapshots"),
-                                   .input(.type(.hidden), .name("csrf"), .value(layout.csrf ?? "")),
-                                   .input(.type(.hidden), .name("period"), .value(current.description)),
-                                   .button(.type(.submit), .id("take-snapshot"), .text(l.t("记录本季度快照", "Record this quarter's snapshot"))))),
+                                   .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
+                                   .input(.type(.hidden), .name("period"), .value(safe: current.description)),
+                                   .button(.type(.submit), .id("take-snapshot"), .text(safe: l.t("记录本季度快照", "Record this quarter's snapshot"))))),
             .table(.id("indicators"),
-                   .thead(.tr(.th(.text(l.t("指标", "Indicator"))), .th(.text(l.t("状态", "Status"))), .th(.text(l.t("当前值", "Value"))),
-                              .th(.text(l.t("目标", "Target"))), .th(.text(l.t("差距", "Gap"))), .th(.text(l.t("期限", "Deadline"))),
-                              .th(.text(l.t("期末预计", "Projected"))), .th(.text(l.t("趋势", "Trend"))), .th(.text(l.t("明细", "Rows"))))),
+                   .thead(.tr(.th(.text(safe: l.t("指标", "Indicator"))), .th(.text(safe: l.t("状态", "Status"))), .th(.text(safe: l.t("当前值", "Value"))),
+                              .th(.text(safe: l.t("目标", "Target"))), .th(.text(safe: l.t("差距", "Gap"))), .th(.text(safe: l.t("期限", "Deadline"))),
+                              .th(.text(safe: l.t("期末预计", "Projected"))), .th(.text(safe: l.t("趋势", "Trend"))), .th(.text(safe: l.t("明细", "Rows"))))),
                    .tbody(.forEach(d.evaluations) { e in row(e) })),
             .if(!districts.isEmpty, .group(
-                .h2(.text(l.t("各区", "Districts"))),
+                .h2(.text(safe: l.t("各区", "Districts"))),
                 .ul(.class("tiles"), .forEach(districts) { district in
-                    .li(.a(.href("/supervision/districts/\(district.code)"), .text(district.name)))
+                    .li(.a(.href(safe: "/supervision/districts/\(district.code)"), .text(safe: district.name)))
                 })
             ))
         ))
@@ -66,16 +66,16 @@ struct SupervisionDashboardPage {
         if let m = e.measurement, let den = m.denominator { notes.append("\(m.numerator)/\(den)") }
         return .tr(
             .class("indicator"),
-            .td(.text(l.t(e.indicator.nameZh, e.indicator.nameEn)),
-                .element(named: "details", nodes: [.class("quote"), .element(named: "summary", text: e.indicator.clause), .text(e.indicator.quote)])),
-            .td(.span(.class("status status-\(e.status.rawValue)"), .text(l.t(e.status.labelZh, e.status.labelEn)))),
-            .td(.text(IndicatorFormat.value(e.value, unit: unit)), .if(!notes.isEmpty, .div(.class("note"), .text(notes.joined(separator: "；"))))),
-            .td(.text(l.t(target.zh, target.en))),
-            .td(.text(e.gap.map { $0.isZero ? "0" : IndicatorFormat.value($0, unit: unit) } ?? "—")),
-            .td(.text(e.deadline?.description ?? l.t("常态要求", "standing"))),
-            .td(.text(IndicatorFormat.projection(e.projection, unit: unit))),
+            .td(.text(safe: l.t(e.indicator.nameZh, e.indicator.nameEn)),
+                .element(named: "details", nodes: [.class("quote"), .element(named: "summary", nodes: [.text(safe: e.indicator.clause)]), .text(safe: e.indicator.quote)])),
+            .td(.span(.class(safe: "status status-\(e.status.rawValue)"), .text(safe: l.t(e.status.labelZh, e.status.labelEn)))),
+            .td(.text(safe: IndicatorFormat.value(e.value, unit: unit)), .if(!notes.isEmpty, .div(.class("note"), .text(safe: notes.joined(separator: "；"))))),
+            .td(.text(safe: l.t(target.zh, target.en))),
+            .td(.text(safe: e.gap.map { $0.isZero ? "0" : IndicatorFormat.value($0, unit: unit) } ?? "—")),
+            .td(.text(safe: e.deadline?.description ?? l.t("常态要求", "standing"))),
+            .td(.text(safe: IndicatorFormat.projection(e.projection, unit: unit))),
             .td(.raw(SVGChart.sparkline(e.trend.map(\.value.doubleValue)))),
-            .td(.if(canDrillDown, .a(.class("drill"), .href("/supervision/indicators/\(e.indicator.id)?\(query)"), .text(l.t("明细", "rows")))))
+            .td(.if(canDrillDown, .a(.class("drill"), .href(safe: "/supervision/indicators/\(e.indicator.id)?\(query)"), .text(safe: l.t("明细", "rows")))))
         )
     }
 }
