@@ -1,4 +1,5 @@
 import Registry
+import Spreadsheet
 import Vapor
 
 /// What a route that takes a file declares before a byte of its body is read: who may send
@@ -52,4 +53,9 @@ enum UploadLimits {
     static let registryImport = 64 * 1024 * 1024
     /// A credit-bank outcome import (≤ 10,000 rows).
     static let outcomeImport = 20 * 1024 * 1024
+    /// What an uploaded workbook may unpack to: enough for the largest upload a route takes
+    /// (a 64 MiB workbook of half a million rows), far below what would strain the server.
+    static let spreadsheet = SpreadsheetLimits(
+        maxFileBytes: registryImport, maxCells: 10_000_000, maxPartBytes: 192 << 20, maxInflatedBytes: 256 << 20
+    )
 }

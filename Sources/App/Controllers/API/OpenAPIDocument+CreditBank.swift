@@ -50,7 +50,7 @@ extension OpenAPIDocument {
             "importCreditOutcomes", "An issuer pushes outcomes in bulk; all or nothing, errors by row", tag: tag,
             body: object(["outcomes"], ["outcomes": ["type": "array", "minItems": 1, "maxItems": 10_000, "items": ref("OutcomeInput")]]),
             responses: ["200": jsonResponse("Imported", object(["imported", "recognised", "needsReview", "rejected"], ["imported": integer, "recognised": integer, "needsReview": integer, "rejected": integer])),
-                        "400": problem, "401": problem, "403": problem, "422": problem])]
+                        "400": problem, "401": problem, "403": problem, "413": problem, "422": problem])]
         paths["/credit-bank/outcomes/{id}/evidence"] = ["get": operation(
             "creditOutcomeEvidence", "An outcome's evidence file, with its SHA-256 in X-Content-SHA256", tag: tag, parameters: [idParameter],
             responses: ["200": ["description": "The file", "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]]], "401": problem, "403": problem, "404": problem])]

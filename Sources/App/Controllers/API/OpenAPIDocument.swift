@@ -246,7 +246,7 @@ enum OpenAPIDocument {
                                       "text/csv": ["schema": ["type": "string"]],
                                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
                                   ],
-                                  responses: ["200": jsonResponse("Imported", ref("ImportResult")), "400": problem, "401": problem, "413": problem, "422": problem]),
+                                  responses: ["200": jsonResponse("Imported", ref("ImportResult")), "400": problem, "401": problem, "403": problem, "413": problem, "422": problem]),
             ]
             paths["/\(path)/export"] = [
                 "get": operation("export\(name)", "Export the records in scope as CSV or XLSX, identity numbers masked", tag: tag,

@@ -110,7 +110,7 @@ enum CreditBankPageController {
         guard AccessPolicy.canImportCreditOutcomes(caller: caller.scope) else { throw AppError.forbidden }
         let upload = try req.content.decode(ImportForm.self)
         let table: Table
-        do { table = try TableReader.read(Data(buffer: upload.file.data)) } catch {
+        do { table = try TableReader.read(Data(buffer: upload.file.data), limits: UploadLimits.spreadsheet) } catch {
             return .html(OutcomeImportPage(layout: layout, result: nil, errors: [(1, "file", l.t("无法读取文件（需要 CSV 或 XLSX）", "cannot read the file (CSV or XLSX needed)"))]).render())
         }
         // Header cells to field names (Chinese or English).

@@ -10,9 +10,9 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
     let writer: RegistryWriter<Resource>
 
     /// Imports `data`; returns the number of rows written or throws `AppError.importRejected`.
-    func importFile(_ data: Data, fileName: String) async throws -> Int {
+    func importFile(_ data: Data, fileName: String, limits: SpreadsheetLimits = .standard) async throws -> Int {
         let table: Table
-        do { table = try TableReader.read(data) } catch {
+        do { table = try TableReader.read(data, limits: limits) } catch {
             throw AppError.importRejected([RowError(row: 1, column: fileName, error: FieldError(field: "file", zh: error.messageZh, en: error.messageEn))])
         }
         return try await importTable(table)
@@ -23,7 +23,7 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
     func importAudited(_ data: Data, fileName: String, request: Request) async throws -> Int {
         let metrics = request.application.platformMetrics
         do {
-            let count = try await importFile(data, fileName: fileName)
+            let count = try await importFile(data, fileName: fileName, limits: UploadLimits.spreadsheet)
             try await request.audit(request.auditEntry(action: "import", entity: Resource.path, detail: "\(count) rows from \(AuditLog.clean(fileName))"))
             metrics?.importAttempt(kind: Resource.path, outcome: "imported", rows: count)
             return count
