@@ -30,7 +30,8 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
         if !PostgresURL.namesTLSMode(url) {
             config.coreConfiguration.tls = deployment.isProduction ? try .require(.init(configuration: .makeClientConfiguration())) : .disable
         }
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+        // Ledger writes queue behind one lock: a burst of them waits its turn rather than failing at the 10 s default.
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)), as: .psql)
     }
 
     // bcrypt cost 12 in production; tests use the minimum to stay quick (still real bcrypt).
