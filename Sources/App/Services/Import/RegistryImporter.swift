@@ -22,6 +22,7 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
     /// error count — goes to the audit log and the import metrics either way.
     func importAudited(_ data: Data, fileName: String, request: Request) async throws -> Int {
         let metrics = request.application.platformMetrics
+        defer { MemoryRelease.now() }
         do {
             let count = try await importFile(data, fileName: fileName, limits: UploadLimits.spreadsheet)
             try await request.audit(request.auditEntry(action: "import", entity: Resource.path, detail: "\(count) rows from \(AuditLog.clean(fileName))"))
