@@ -29,7 +29,8 @@ struct RequestObservationMiddleware: AsyncMiddleware {
         metrics?.request(method: request.method.rawValue, route: route, status: status, duration: duration)
         guard log else { return }
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        request.logger.info("request", metadata: [
+        // Notice, not info: a production server logs at notice and above by default.
+        request.logger.notice("request", metadata: [
             "method": .string(request.method.rawValue), "route": .string(route), "status": .stringConvertible(status),
             "ms": .string(String(format: "%.1f", ms)),
         ])
