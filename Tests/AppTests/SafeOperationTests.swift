@@ -200,12 +200,9 @@ struct SafeOperationTests {
     // MARK: - Metrics
 
     @Test func metricsAreServedOnlyToTheConfiguredScraper() async throws {
-        let database = try await TestDatabase.make()
-        let app = try await Application.make(.testing)
-        do {
-            let token = "scrape-token-0123456789"
-            try await configure(app, storage: database.storage, dataKey: testDataKey,
-                                deployment: Deployment(isProduction: false, publicURL: "http://localhost:8080", metrics: .bearer(token), trustedProxies: [], requestLog: false))
+        let token = "scrape-token-0123456789"
+        let deployment = Deployment(isProduction: false, publicURL: "http://localhost:8080", metrics: .bearer(token), trustedProxies: [], requestLog: false)
+        try await withZhijiaoApp(deployment: deployment) { app in
             try await app.testing().test(.GET, "healthz") { #expect($0.status == .ok) }
             try await app.testing().test(.GET, "metrics") { #expect($0.status == .notFound) }
             try await app.testing().test(.GET, "metrics", headers: .bearer("wrong-token-0123456789")) { #expect($0.status == .notFound) }
@@ -216,12 +213,6 @@ struct SafeOperationTests {
                 #expect(text.contains("zhijiao_http_request_duration_seconds_bucket"))
                 #expect(text.contains("zhijiao_process_resident_memory_bytes"))
             }
-        } catch {
-            try? await app.asyncShutdown()
-            await database.drop()
-            throw error
         }
-        try await app.asyncShutdown()
-        await database.drop()
     }
 }

@@ -11,11 +11,11 @@ import VaporTesting
 let testDataKey = Data((0..<32).map { UInt8($0) }).base64EncodedString()
 
 /// Runs `body` against a configured app on a fresh database, then tears both down.
-func withZhijiaoApp(_ body: (Application) async throws -> Void) async throws {
+func withZhijiaoApp(deployment: Deployment? = nil, _ body: (Application) async throws -> Void) async throws {
     let database = try await TestDatabase.make()
     let app = try await Application.make(.testing)
     do {
-        try await configure(app, storage: database.storage, dataKey: testDataKey)
+        try await configure(app, storage: database.storage, dataKey: testDataKey, deployment: deployment)
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
