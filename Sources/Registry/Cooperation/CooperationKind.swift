@@ -31,11 +31,13 @@ public enum CooperationKind: String, LabelledChoice {
 }
 
 extension FieldReader {
-    /// A calendar date, `YYYY-MM-DD` (also `YYYY/MM/DD`).
+    /// A calendar date, `YYYY-MM-DD` (also `YYYY/MM/DD`), or a date cell Excel formatted with
+    /// a time of day, read as `YYYY-MM-DDT00:00:00` (the time must be midnight).
     public mutating func date(_ field: String, _ value: String?) -> CivilDate? {
-        guard let text = required(field, value, maxLength: 10) else { return nil }
-        guard let date = CivilDate(iso: text.replacingOccurrences(of: "/", with: "-")) else {
-            fail(FieldError(field: field, zh: "日期格式应为YYYY-MM-DD", en: "must be a date as YYYY-MM-DD"))
+        guard var text = required(field, value, maxLength: 19) else { return nil }
+        if text.count == 19, text.hasSuffix("T00:00:00") { text = String(text.prefix(10)) }
+        guard text.count <= 10, let date = CivilDate(iso: text.replacingOccurrences(of: "/", with: "-")) else {
+            fail(FieldError(field: field, zh: "日期“\(text)”格式应为YYYY-MM-DD", en: "'\(text)' must be a date as YYYY-MM-DD"))
             return nil
         }
         return date

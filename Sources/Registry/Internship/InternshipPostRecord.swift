@@ -55,12 +55,14 @@ public struct InternshipPostRecord: RegistryRecord, Hashable {
 }
 
 extension FieldReader {
-    /// A month as `YYYY-MM` (also `YYYY/MM` or `YYYY.MM`), normalised to `YYYY-MM`.
+    /// A month as `YYYY-MM` (also `YYYY/MM` or `YYYY.MM`), normalised to `YYYY-MM`; a date cell
+    /// (`YYYY-MM-DD`, as Excel stores a month it shows as 2026-09) gives its month.
     public mutating func month(_ field: String, _ value: String?) -> String? {
-        guard let text = required(field, value, maxLength: 7) else { return nil }
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        guard let text = required(field, value, maxLength: 19) else { return nil }
+        var parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        if parts.count == 3, CivilDate(iso: String(text.prefix(10)).replacingOccurrences(of: "/", with: "-")) != nil { parts.removeLast() }
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (2000...2100).contains(year), (1...12).contains(month) else {
-            fail(FieldError(field: field, zh: "月份格式应为YYYY-MM", en: "must be a month as YYYY-MM"))
+            fail(FieldError(field: field, zh: "月份“\(text)”格式应为YYYY-MM", en: "'\(text)' must be a month as YYYY-MM"))
             return nil
         }
         return String(format: "%04d-%02d", year, month)
