@@ -46,3 +46,62 @@ import Testing
         }
     }
 }
+
+/// Random alignment tables with ties (several levels of a framework at one hub level): no
+/// conversion, nor any chain of them, ever comes back higher than it started (issue 14: HKQF 3
+/// and 4 both at hub level 4 once turned HKQF 3 into HKQF 4).
+@Suite struct AlignmentTieTests {
+    /// A small deterministic generator, so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func theReportedTieNoLongerRaisesALevel() {
+        let a = LevelAlignment(pairs: [
+            .init(LevelRef("hkqf", 3), hubLevel: 4), .init(LevelRef("hkqf", 4), hubLevel: 4),
+            .init(LevelRef("cn-academic", 2), hubLevel: 4),
+        ])
+        #expect(a.convert(LevelRef("hkqf", 3), to: "hkqf") == LevelRef("hkqf", 3))
+        let there = a.convert(LevelRef("hkqf", 3), to: "cn-academic")
+        #expect(there == LevelRef("cn-academic", 2))
+        #expect(there.flatMap { a.convert($0, to: "hkqf") } == LevelRef("hkqf", 3))
+        #expect(a.convert(LevelRef(LevelAlignment.hub, 4), to: "hkqf") == LevelRef("hkqf", 3))
+    }
+
+    @Test func noChainOfConversionsRisesOverRandomTablesWithTies() {
+        var rng = SplitMix(state: 2020)
+        let frameworks = ["a", "b", "c"]
+        var chains = 0
+        for _ in 0..<500 {
+            // Monotone, with frequent ties: each next level stays at or above the last hub level.
+            var pairs: [LevelAlignment.Pair] = []
+            for f in frameworks {
+                var hub = Int.random(in: 1...3, using: &rng)
+                for level in 1...Int.random(in: 2...7, using: &rng) {
+                    pairs.append(.init(LevelRef(f, level), hubLevel: hub))
+                    if Bool.random(using: &rng) { hub = min(7, hub + Int.random(in: 1...2, using: &rng)) }
+                }
+            }
+            let table = LevelAlignment(pairs: pairs)
+            for start in pairs.map(\.level) {
+                for first in frameworks + [LevelAlignment.hub] {
+                    for second in frameworks {
+                        guard let one = table.convert(start, to: first), let two = table.convert(one, to: second),
+                              let back = table.convert(two, to: start.framework) else { continue }
+                        chains += 1
+                        #expect(back.level <= start.level, "\(start) → \(one) → \(two) → \(back) in \(pairs)")
+                        #expect((table.hubLevel(of: back) ?? 0) <= (table.hubLevel(of: start) ?? 0))
+                    }
+                }
+            }
+        }
+        #expect(chains > 10_000)
+    }
+}

@@ -55,12 +55,17 @@ public struct LevelAlignment: Sendable, Hashable, Codable {
             .max { $0.level.level < $1.level.level }?.hubLevel
     }
 
-    /// `ref` expressed in `framework`: the highest level of `framework` whose hub level does not
-    /// exceed `ref`'s. Never rises: converting back can only give the same level or lower.
+    /// `ref` expressed in `framework`: a level of `framework` whose hub level does not exceed
+    /// `ref`'s — the nearest hub level below or at it, and where several levels of `framework`
+    /// share that hub level (a tie the city may enter), the lowest of them. A level in its own
+    /// framework is itself. Never rises: however a level is converted, and back, it comes back
+    /// at the same level or lower (ties included; property-tested over random tables).
     public func convert(_ ref: LevelRef, to framework: String) -> LevelRef? {
+        if ref.framework == framework { return ref }
         guard let hub = hubLevel(of: ref) else { return nil }
         if framework == LevelAlignment.hub { return LevelRef(framework, hub) }
-        guard let best = pairs.filter({ $0.level.framework == framework && $0.hubLevel <= hub }).max(by: { $0.level.level < $1.level.level }) else { return nil }
-        return best.level
+        let below = pairs.filter { $0.level.framework == framework && $0.hubLevel <= hub }
+        guard let nearest = below.map(\.hubLevel).max() else { return nil }
+        return below.filter { $0.hubLevel == nearest }.min { $0.level.level < $1.level.level }?.level
     }
 }
