@@ -113,7 +113,7 @@ struct CredentialAppTests {
             #expect(try await verify(app, old.jwt).verified)
 
             // A new key: the old one is retired but still published, so the old credential verifies.
-            let rotation = try await keys(app).rotate()
+            let rotation = try await keys(app).rotate(in: app.db)
             #expect(rotation.retired == [old.credential.kid])
             let published = try await keys(app).publicKeys()
             #expect(published.first?.kid == rotation.new.kid && published.count == 2)

@@ -34,7 +34,7 @@ struct CredentialsCommand: AsyncCommandGroup {
                 context.console.print("an active key exists for \(service.issuer.did); nothing done")
                 return
             }
-            let (key, retired) = try await service.keys.rotate()
+            let (key, retired) = try await service.keys.rotate(in: context.application.db)
             try await context.application.services.audit.append(AuditLog.Entry(actor: "cli", action: "generate_issuer_key", entity: "issuer_keys", recordID: key.kid,
                                                                                 detail: retired.isEmpty ? "first key" : "retired \(retired.joined(separator: ", "))"), on: context.application.db)
             context.console.print("issuer \(service.issuer.did)")

@@ -1,4 +1,5 @@
 import Credentials
+import Fluent
 import Foundation
 import SQLKit
 
@@ -47,6 +48,18 @@ struct IssuerKeyStore: Sendable {
     /// Makes a new active key and retires the one before it (rotation): old credentials keep
     /// verifying against the retired key, which signs nothing from now on.
     @discardableResult
+    /// Rotates in one transaction of `db`: the new key and the retirement of the old one land
+    /// together, so a failure between them can never leave the issuer with no active key.
+    func rotate(in db: any Database, now: Date = Date()) async throws -> (new: IssuerPublicKey, retired: [String]) {
+        let (vault, issuer) = (vault, issuer)
+        return try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { throw KeyStoreError.noActiveKey(issuer.did) }
+            return try await IssuerKeyStore(sql: sql, vault: vault, issuer: issuer).rotate(now: now)
+        }
+    }
+
+    /// The rotation's statements, on this store's connection: call it inside a transaction
+    /// (`rotate(in:)` does).
     func rotate(now: Date = Date()) async throws -> (new: IssuerPublicKey, retired: [String]) {
         let key = IssuerSigningKey.generate(did: issuer.did, now: now)
         let retired = try await publicKeys().filter { $0.retiredAt == nil }.map(\.kid)

@@ -71,7 +71,7 @@ enum DemoSeeder {
         // The demo city signs credentials at once; a real deployment runs `zhijiao credentials keygen`.
         if let sql = app.db as? any SQLDatabase {
             let keys = IssuerKeyStore(sql: sql, vault: app.services.vault, issuer: app.services.issuer)
-            if try await keys.publicKeys().isEmpty { try await keys.rotate() }
+            if try await keys.publicKeys().isEmpty { try await keys.rotate(in: app.db) }
         }
         try await writeChoices(app, seed: seed, log: log)
         try await services.audit.append(AuditLog.Entry(actor: "system", action: "demo", entity: "registry", detail: "scale \(scale.rawValue), seed \(seed)"), on: app.db)
