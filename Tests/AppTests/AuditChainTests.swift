@@ -77,4 +77,21 @@ struct AuditChainTests {
             #expect(result.reason?.contains("changed") == true)
         }
     }
+
+    @Test func everyRefusalOfASignedInCallerIsAuditedOnce() async throws {
+        try await withFixture { app, f in
+            try await app.testing().test(.GET, "api/v1/audit-events", headers: .bearer(f.token(.teacher))) { #expect($0.status == .forbidden) }
+            let access = try await AuditEvent.query(on: app.db).filter(\.$action == "access").all()
+            #expect(access.count == 1)
+            #expect(access.first?.entity == "/api/v1/audit-events")
+            #expect(access.first?.outcome == "denied")
+            #expect(access.first?.actor.contains("test-teacher") == true)
+            // A refusal its handler audits itself is not written twice.
+            try await app.testing().test(.POST, "api/v1/students/import", headers: .bearer(f.token(.learner)), beforeRequest: { req in
+                req.body = ByteBuffer(string: "x")
+            }, afterResponse: { #expect($0.status == .forbidden) })
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$outcome == "denied").count() == 2)
+            #expect(try await AuditLog.verify(on: app.db).firstBroken == nil)
+        }
+    }
 }

@@ -14,11 +14,24 @@ struct RequestObservationMiddleware: AsyncMiddleware {
         do {
             let response = try await next.respond(to: request)
             record(request, status: response.status.code, duration: started.duration(to: clock.now))
+            if response.status == .forbidden { await auditDenial(request) }
             return response
         } catch {
             let status = (error as? any AbortError)?.status.code ?? (error as? AppError)?.status.code ?? 500
             record(request, status: status, duration: started.duration(to: clock.now))
             throw error
+        }
+    }
+
+    /// Every refusal of a signed-in caller is audited: handlers that refuse with their own
+    /// reason write it themselves; any other 403 gets a row here naming the route.
+    private func auditDenial(_ request: Request) async {
+        guard request.auth.has(Caller.self), !request.denialAudited else { return }
+        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        do {
+            try await request.audit(request.auditEntry(action: "access", entity: route, detail: request.method.rawValue, outcome: "denied"))
+        } catch {
+            request.logger.error("the audit row for a refusal could not be written: \(String(describing: error))")
         }
     }
 

@@ -37,5 +37,12 @@ extension Request {
 
     func audit(_ entry: AuditLog.Entry) async throws {
         try await services.audit.append(entry, on: db)
+        if entry.outcome == "denied" { storage[DenialAuditedKey.self] = true }
     }
+
+    private struct DenialAuditedKey: StorageKey { typealias Value = Bool }
+
+    /// Whether this request has already written its own audit row for a refusal (so the
+    /// catch-all for 403 answers does not write a second one).
+    var denialAudited: Bool { storage[DenialAuditedKey.self] ?? false }
 }
