@@ -12,4 +12,10 @@ extension Request {
         let hops = headers[.xForwardedFor].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return hops.reversed().first { !trusted.contains($0) } ?? peer
     }
+
+    /// The matched route's pattern (`/api/v1/students/:id`), never the path itself: bounded
+    /// label values for metrics, and no identifiers in logs or audit rows.
+    var routePattern: String {
+        route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+    }
 }

@@ -27,18 +27,15 @@ struct RequestObservationMiddleware: AsyncMiddleware {
     /// reason write it themselves; any other 403 gets a row here naming the route.
     private func auditDenial(_ request: Request) async {
         guard request.auth.has(Caller.self), !request.denialAudited else { return }
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         do {
-            try await request.audit(request.auditEntry(action: "access", entity: route, detail: request.method.rawValue, outcome: "denied"))
+            try await request.audit(request.auditEntry(action: "access", entity: request.routePattern, detail: request.method.rawValue, outcome: "denied"))
         } catch {
             request.logger.error("the audit row for a refusal could not be written: \(String(describing: error))")
         }
     }
 
     private func record(_ request: Request, status: UInt, duration: Duration) {
-        // The route's pattern (/api/v1/students/:id), never the path itself: bounded label
-        // values for Prometheus and no identifiers in the log.
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        let route = request.routePattern
         metrics?.request(method: request.method.rawValue, route: route, status: status, duration: duration)
         guard log else { return }
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15

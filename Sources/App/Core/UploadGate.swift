@@ -23,7 +23,7 @@ struct UploadGate: Sendable {
             refusal = nil
         }
         guard let (error, why) = refusal else { return }
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? request.url.path
+        let route = request.routePattern
         try await request.audit(request.auditEntry(action: "upload", entity: route, detail: why, outcome: "denied"))
         request.application.platformMetrics?.importAttempt(kind: route, outcome: "refused", rows: 0)
         throw error

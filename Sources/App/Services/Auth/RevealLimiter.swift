@@ -19,7 +19,7 @@ actor RevealLimiter {
         }
         recent.append(now)
         reveals[caller] = recent
-        if reveals.count > 10_000 { reveals = reveals.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value[$0.value.count - 1]) < window } }
+        if reveals.count > 10_000 { reveals = reveals.filter { $0.value.last.map { now.timeIntervalSince($0) < window } ?? false } }
         return nil
     }
 }

@@ -77,7 +77,7 @@ actor SignInThrottle {
                 records[key] = Record(count: 1, first: now, last: now)
             }
         }
-        if records.count > capacity { evict(now: now) }
+        if records.count > capacity { records = bounded(records, now: now, keptFor: window) { $0.last } }
     }
 
     /// A correct password clears the account's and this pair's failures (not the address's:
@@ -86,12 +86,7 @@ actor SignInThrottle {
         records[Self.accountKey(username)] = nil
         records[Self.pairKey(username, address)] = nil
         known[Self.pairKey(username, address)] = now
-        if known.count > capacity {
-            known = known.filter { now.timeIntervalSince($0.value) < knownFor }
-            if known.count > capacity {
-                known = Dictionary(uniqueKeysWithValues: known.sorted { $0.value > $1.value }.prefix(capacity * 3 / 4).map { ($0.key, $0.value) })
-            }
-        }
+        if known.count > capacity { known = bounded(known, now: now, keptFor: knownFor) { $0 } }
     }
 
     private func isKnown(_ username: String, _ address: String, now: Date) -> Bool {
@@ -113,13 +108,13 @@ actor SignInThrottle {
         return record
     }
 
-    /// Drops expired records, then — if a flood of distinct addresses or names still
-    /// overfills the table — the least recently failed quarter.
-    private func evict(now: Date) {
-        records = records.filter { now.timeIntervalSince($0.value.last) < window }
-        guard records.count > capacity else { return }
-        let keep = records.sorted { $0.value.last > $1.value.last }.prefix(capacity * 3 / 4)
-        records = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
+    /// `table` without its entries older than `age`, then — if a flood of distinct addresses
+    /// or names still overfills it — without its stalest quarter.
+    private func bounded<Value>(_ table: [String: Value], now: Date, keptFor age: TimeInterval, at: (Value) -> Date) -> [String: Value] {
+        let fresh = table.filter { now.timeIntervalSince(at($0.value)) < age }
+        guard fresh.count > capacity else { return fresh }
+        let keep = fresh.sorted { at($0.value) > at($1.value) }.prefix(capacity * 3 / 4)
+        return Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
     }
 
     static func addressKey(_ address: String) -> String { "a:" + address }
