@@ -18,6 +18,24 @@ What tincan 1.0.0 (the current release; written for Python 3) needs here, and wh
 - `ignore404=True` on retrieve_state / retrieve_*_profile makes a 404 "successful" (its body
   becomes the document), so a deleted document is recognised by the HTTP status.
 Nothing else is patched.
+
+What tincan 1.0.0 sends (remote_lrs.py `_send_request`), for whoever changes the server:
+- headers: `X-Experience-API-Version` (1.0.3 unless told), `Authorization: Basic base64(key:secret)`,
+  `Content-Type: application/json` on statements (no charset) and the document's own type on
+  documents (`application/octet-stream` when it has none); `Accept-Encoding: identity`, no Accept,
+  never If-Match / If-None-Match (it cannot read ETags back: it looks them up in `getheaders()`'s
+  list of pairs as if it were a dict), so a profile can be created but not overwritten.
+- every URL ends in `?` even without parameters (`GET /xapi/about?`, `POST /xapi/statements?`);
+  parameters are `urlencode`d: spaces as `+`, everything else percent-encoded; `agent` is
+  `json.dumps` with `", "` and `": "` separators, `objectType` and `name` included; Python booleans
+  go as `True` / `False`; a datetime `since` as `str(datetime)` (a space, not `T`).
+- statements carry `"version": "1.0.3"` whatever header version is chosen, agents carry
+  `"objectType": "Agent"`, durations come zero-padded (`PT01M00S`), timestamps with microseconds.
+- `save_statement` POSTs a single object (it reads the id from `[0]` of the answer) or, when the
+  statement has an id, PUTs `?statementId=`; `save_state` sends its PUT twice.
+- `more_statements` requests `scheme://host:port` + `more` verbatim: `more` must be a path from
+  the server root. Answers are parsed strictly: a property tincan does not know in a statement,
+  a StatementsResult (only `statements`, `more`) or About (only `version`, `extensions`) raises.
 """
 import datetime
 import json
@@ -310,6 +328,24 @@ def _():
 def _():
     query_check({"agent": mbox_agent, "verb": fresh_verb, "activity": fresh_activity},
                 lambda s: s.actor is mbox_agent and s.verb is fresh_verb and s.object is fresh_activity, "agent+verb+activity")
+
+
+@check("query_statements ascending (oldest stored first) with since, across pages")
+def _():
+    hour_ago = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=1)).isoformat()
+    got = list(page_through({"registration": registration, "ascending": "true", "since": hour_ago}, "ascending"))
+    expect({str(s.id) for s in got} == {str(s.id) for s in saved}, f"{len(got)} statements, expected {len(saved)}")
+    stored = [s.stored for s in got]
+    expect(stored == sorted(stored), "not in ascending stored order")
+    in_an_hour = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)).isoformat()
+    resp = answered(lrs.query_statements({"registration": registration, "since": in_an_hour}), "query since the future")
+    expect(len(resp.content.statements) == 0, f"{len(resp.content.statements)} statements stored in the future")
+
+
+@check("query_statements ascending=True, a Python bool, which tincan sends as 'True'")
+def _():
+    resp = answered(lrs.query_statements({"registration": registration, "ascending": True, "limit": 1}), "query ascending=True")
+    expect(str(resp.content.statements[0].id) == str(s1.id), "the oldest statement is not first")
 
 
 target = batch[0]  # mbox agent, fresh verb, fresh activity, this run's registration
