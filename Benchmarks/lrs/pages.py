@@ -6,7 +6,7 @@
         URL-encoded), once per statement seen, so the wrk scripts pick agents and verbs as often
         as they occur. Also writes DIR/common_verb.txt, the commonest verb.
 
-    python3 Benchmarks/lrs/pages.py pages BASE AUTH [--out DIR] [--limit 100] [--max-pages 5000]
+    python3 Benchmarks/lrs/pages.py pages BASE AUTH [--out DIR] [--limit 100] [--verb IRI] [--max-pages 5000]
         Follows the `more` links of GET BASE/statements?verb=<commonest verb>&limit=N to the last
         page and writes DIR/first_page.txt and DIR/last_page.txt (paths from the server root, as
         wrk sends them), printing how many pages and statements there were and how long the walk
@@ -101,11 +101,14 @@ def sample(lrs, out, want):
           f"commonest {common}")
 
 
-def pages(lrs, out, limit, max_pages, max_seconds):
-    try:
-        common = open(os.path.join(out, "common_verb.txt")).read().strip()
-    except FileNotFoundError:
-        sys.exit("run `pages.py sample` first")
+def pages(lrs, out, limit, max_pages, max_seconds, verb=None):
+    if verb:
+        common = urlencode({"verb": verb})
+    else:
+        try:
+            common = open(os.path.join(out, "common_verb.txt")).read().strip()
+        except FileNotFoundError:
+            sys.exit("run `pages.py sample` first, or give --verb")
     first = urlparse(lrs.base).path + "/statements?" + common + f"&limit={limit}"
     path, count, n, total_time, last, started = first, 0, 0, 0.0, first, time.monotonic()
     ids = set()
@@ -134,6 +137,8 @@ def pages(lrs, out, limit, max_pages, max_seconds):
           f"{total_time / n * 1000:.1f} ms a page on average; last page: {last}")
     if dup:
         print(f"WARNING: {dup} statements came back on more than one page")
+    if n < 10:
+        print(f"WARNING: only {n} pages: the last page is not deep; give a commoner verb (--verb, PAGE_VERB in run.sh)")
 
 
 def main():
@@ -144,6 +149,7 @@ def main():
     ap.add_argument("--out", default=os.environ.get("LRS_OUT", "/tmp/lrs-bench"))
     ap.add_argument("--statements", type=int, default=2000, help="sample: how many statements to read")
     ap.add_argument("--limit", type=int, default=100, help="pages: page size")
+    ap.add_argument("--verb", help="pages: walk this verb IRI instead of the commonest sampled one")
     ap.add_argument("--max-pages", type=int, default=5000)
     ap.add_argument("--max-seconds", type=float, default=600)
     a = ap.parse_args()
@@ -151,7 +157,7 @@ def main():
     if a.command == "sample":
         sample(lrs, a.out, a.statements)
     else:
-        pages(lrs, a.out, a.limit, a.max_pages, a.max_seconds)
+        pages(lrs, a.out, a.limit, a.max_pages, a.max_seconds, a.verb)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@
 #   6. last_page     the same query's last page, found by following `more` (pages.py)
 # Steps 1-2 add statements (some tens of thousands) before 3-6 run. STEPS="post_single get_by_agent"
 # runs some of them. Output: wrk's own report for each, then a Markdown table for the README.
-# Environment: THREADS CONNS DURATION BATCH PAGE_LIMIT STEPS LRS_OUT (work files, /tmp/lrs-bench)
+# Environment: THREADS CONNS DURATION BATCH BATCH_CONNS (connections for step 2, default CONNS)
+# PAGE_LIMIT PAGE_VERB (the verb IRI whose pages 5-6 walk; default the commonest sampled) STEPS LABEL (e.g. "SQLite", put in the summary title) LRS_OUT (work files, /tmp/lrs-bench)
 # XAPI_VERSION (header sent, 1.0.3), LRS_QUERY_EXTRA (appended to the GET-by queries, e.g. limit=10).
 set -euo pipefail
 
@@ -39,6 +40,8 @@ THREADS=${THREADS:-2}
 CONNS=${CONNS:-32}
 DURATION=${DURATION:-20s}
 BATCH=${BATCH:-100}
+BATCH_CONNS=${BATCH_CONNS:-$CONNS}
+LABEL=${LABEL:-}
 PAGE_LIMIT=${PAGE_LIMIT:-100}
 STEPS=${STEPS:-"post_single post_batch get_by_agent get_by_verb first_page last_page"}
 export LRS_OUT=${LRS_OUT:-/tmp/lrs-bench}
@@ -54,12 +57,14 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH_HEADER" -H "X-Experience
 
 ROWS=()
 run() { # name script url [extra env...]
-    local name=$1 script=$2 url=$3
+    local name=$1 script=$2 url=$3 conns=$CONNS
     shift 3
+    [ "$name" = post_batch ] && conns=$BATCH_CONNS
+    local threads=$(( THREADS < conns ? THREADS : conns ))
     echo
-    echo "## $name: wrk -t$THREADS -c$CONNS -d$DURATION --latency -s $script $url"
+    echo "## $name: wrk -t$threads -c$conns -d$DURATION --latency -s $script $url"
     local out
-    out=$(env LRS_NAME="$name" "$@" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency \
+    out=$(env LRS_NAME="$name" "$@" wrk -t"$threads" -c"$conns" -d"$DURATION" --timeout 10s --latency \
         -s "$HERE/$script" -H "$AUTH_HEADER" "$url" 2>&1) || true
     echo "$out" | grep -v '^LRSBENCH '
     local line
@@ -89,13 +94,13 @@ want get_by_verb && run get_by_verb get_by_verb.lua "$BASE/statements"
 if want first_page || want last_page; then
     echo
     echo "## following more links to the last page (limit=$PAGE_LIMIT)"
-    python3 "$HERE/pages.py" pages "$BASE" "$AUTH" --out "$LRS_OUT" --limit "$PAGE_LIMIT"
+    python3 "$HERE/pages.py" pages "$BASE" "$AUTH" --out "$LRS_OUT" --limit "$PAGE_LIMIT" ${PAGE_VERB:+--verb "$PAGE_VERB"}
 fi
 want first_page && run first_page get_last_page.lua "$ROOT/" LRS_PAGE_FILE="$LRS_OUT/first_page.txt"
 want last_page && run last_page get_last_page.lua "$ROOT/" LRS_PAGE_FILE="$LRS_OUT/last_page.txt"
 
 echo
-echo "## Summary ($BASE, wrk -t$THREADS -c$CONNS -d$DURATION, batch $BATCH, page $PAGE_LIMIT; $(date -u +%Y-%m-%dT%H:%MZ))"
+echo "## Summary${LABEL:+: $LABEL} ($BASE, wrk -t$THREADS -c$CONNS -d$DURATION, batch $BATCH on $BATCH_CONNS connections, page $PAGE_LIMIT; $(date -u +%Y-%m-%dT%H:%MZ))"
 echo
 echo "| step | requests/s (2xx) | statements/s | p50 ms | p95 ms | p99 ms | errors |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
