@@ -165,3 +165,25 @@ def post_signed(t, data, expect, **opts):
     body = sign_statement(data, boundary=boundary, **opts)
     res = t.post("/statements", body=body, content_type="multipart/mixed; boundary=" + boundary)
     return t.status(res, expect)
+
+
+def iso_ms(ms):
+    """new Date(ms).toISOString()"""
+    from datetime import datetime, timezone
+    d = datetime.fromtimestamp(ms / 1000.0, tz=timezone.utc)
+    return d.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (d.microsecond // 1000)
+
+
+def since_one_minute_ago(t):
+    """new Date(Date.now() - 60 * 1000 - helper.getTimeMargin()).toISOString()"""
+    return iso_ms(now_ms() - 60 * 1000 - (t.lrs.time_margin or 0))
+
+
+def sr(t, method, path, params, body=None, headers=None, json_body=None):
+    """super-request with the suite's query string (path + '?' + getUrlEncoding(params))."""
+    kw = {}
+    if json_body is not None:
+        kw["json_body"] = json_body
+    if body is not None:
+        kw["body"] = body
+    return t.lrs.request(method, path, params=params, headers=headers, **kw)

@@ -1,7 +1,7 @@
 SOURCE = "4.1.6.4-Activity-Resource.js"
 TITLE = "Activities Resource Requirements (Communication 2.5)"
 from common import data, get_activity_with_iri, send_request
-from templates import generate_uuid
+from templates import build_activity, generate_uuid
 
 
 def register(S):
@@ -27,11 +27,12 @@ def register(S):
     def _(t):
         send_request(t, "get", "/activities", None, None, 400)
 
-    @S.it('An LRS\'s Activities Resource rejects a GET request with "activityId" as a parameter if it is not type "String" with error code 400 Bad Request (format, Communication 2.5.s1.table1.row1)',
-          na="the suite's it() only declares a nested it() that mocha never runs, so the case makes no request and "
-             "asserts nothing (and a query-string activityId is always a string)")
+    # the suite nests this body in an inner it() that mocha never runs; the port runs it
+    @S.it('An LRS\'s Activities Resource rejects a GET request with "activityId" as a parameter if it is not type "String" with error code 400 Bad Request (format, Communication 2.5.s1.table1.row1)')
     def _(t):
-        pass
+        params = build_activity()
+        params["activityId"] = True
+        send_request(t, "get", "/activities", params, None, 400)
 
     @S.it('The Activity Object must contain all available information about an activity from any statements who target the same "activityId". For example, LRS accepts two statements each with a different language description of an activity using the exact same "activityId". The LRS must return both language descriptions when a GET request is made to the Activities endpoint for that "activityId" (multiplicity, Communication.md#2.5.s1.table1.row1, XAPI-00254)')
     def _(t):
