@@ -1,6 +1,10 @@
-SOURCE = "c4_1_6_1_statement_resource"
-TITLE = "c4_1_6_1_statement_resource"
+SOURCE = "4.1.6.1-Statement-Resource.js"
+TITLE = "Statement Resource Requirements (Communication 2.1)"
+from . import sr_part1, sr_part2, sr_part3, sr_part4
 
 
 def register(S):
-    pass  # TODO
+    sr_part1.register(S)
+    sr_part2.register(S)
+    sr_part3.register(S)
+    sr_part4.register(S)
