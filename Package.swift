@@ -53,10 +53,17 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
+        // Pure: learning records — xAPI statements (validation, comparison, queries, formats),
+        // documents, attachments and signatures. Reuses the credentials target's JSON and JOSE.
+        .target(
+            name: "LearningRecords",
+            dependencies: ["Credentials", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .target(
             name: "App",
             dependencies: [
-                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials",
+                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", "LearningRecords",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -83,6 +90,7 @@ let package = Package(
         .testTarget(name: "ExactTests", dependencies: ["Exact"], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Exact"], swiftSettings: strict),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strict),
+        .testTarget(name: "LearningRecordsTests", dependencies: ["LearningRecords", "Credentials"], swiftSettings: strict),
         .testTarget(name: "CreditBankTests", dependencies: ["CreditBank", "Exact", "Registry"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",

@@ -74,13 +74,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     app.middleware.use(FileMiddleware(publicDirectory: try Resources.publicDirectory(), defaultFile: nil))
     app.middleware.use(CallerAuthenticator())
 
-    app.asyncCommands.use(ImportCommand(), as: "import")
-    app.asyncCommands.use(DemoCommand(), as: "demo")
-    app.asyncCommands.use(CreateUserCommand(), as: "create-user")
-    app.asyncCommands.use(MatchInternshipsCommand(), as: "match-internships")
-    app.asyncCommands.use(CredentialsCommand(), as: "credentials")
-    app.asyncCommands.use(BackupCommand(), as: "backup")
-    app.asyncCommands.use(AuditCommand(), as: "audit")
+    for (name, command) in CommandCatalogue.appCommands { app.asyncCommands.use(command, as: name) }
 
     try routes(app)
 }

@@ -57,6 +57,24 @@ func routes(_ app: Application) throws {
         pages.post("work-reports", ":id", "review", use: WorkListPageController.review)
     }
 
+    do { // the learning record store (xAPI), for LRS clients with HTTP Basic credentials
+        let xapi = app.grouped("xapi").grouped(XAPIMiddleware())
+        xapi.get("about", use: XAPIAboutController.about)
+        // Attachments travel with statements: a batch may carry several files.
+        xapi.on(.PUT, "statements", body: .collect(maxSize: "20mb"), use: XAPIStatementsController.put)
+        xapi.on(.POST, "statements", body: .collect(maxSize: "20mb"), use: XAPIStatementsController.post)
+        xapi.get("statements", use: XAPIStatementsController.get)
+        xapi.get("activities", use: XAPIAboutController.activity)
+        xapi.get("agents", use: XAPIAboutController.agents)
+        for (path, kind) in [(["activities", "state"], DocumentKind.state), (["activities", "profile"], .activityProfile), (["agents", "profile"], .agentProfile)] {
+            let route = path.map { PathComponent(stringLiteral: $0) }
+            xapi.get(route, use: XAPIDocumentsController.get(kind))
+            xapi.on(.PUT, route, body: .collect(maxSize: "10mb"), use: XAPIDocumentsController.put(kind))
+            xapi.on(.POST, route, body: .collect(maxSize: "10mb"), use: XAPIDocumentsController.post(kind))
+            xapi.delete(route, use: XAPIDocumentsController.delete(kind))
+        }
+    }
+
     do { // API
         let api = app.grouped("api", "v1").grouped(ProblemMiddleware())
         api.post("auth", "tokens", use: AuthAPIController.createToken)

@@ -40,11 +40,3 @@ public enum CommandFailure {
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
-
-/// The commands `zhijiao` answers to (those registered in `configure`, plus the ones the entry
-/// point runs itself), so that a mistyped command is refused before anything is opened.
-public enum CommandCatalogue {
-    public static let names: Set<String> = [
-        "serve", "routes", "migrate", "import", "demo", "create-user", "match", "match-internships", "credentials", "backup", "audit", "openapi",
-    ]
-}

@@ -1,3 +1,4 @@
+import LearningRecords
 import Vapor
 
 /// Errors outside the API become a readable page (or problem+json for unknown /api paths);
@@ -8,6 +9,11 @@ struct PageErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             if request.url.path.hasPrefix("/api/") { return ProblemMiddleware.response(for: error, request: request) }
+            if request.url.path.hasPrefix("/xapi/") {
+                let response = XAPIMiddleware.response(for: error, request: request)
+                response.headers.replaceOrAdd(name: XAPIMiddleware.versionHeader, value: XAPIVersion.latest)
+                return response
+            }
             let language = Language(request)
             let status: HTTPResponseStatus
             let message: String

@@ -22,6 +22,8 @@ enum Migrations {
             CreateIssuerKey(), CreateIssuedCredential(), CreateCredentialStatusChange(),
             // 007 - safe operation: the data key's check value
             CreatePlatformSetting(),
+            // 008 - learning records (xAPI): clients, statements and their indexes, documents
+            CreateLearningRecordStore(),
         ]
     }
 }

@@ -52,31 +52,10 @@ struct CreditLedgerStore: Sendable {
     /// one at a time through an in-process gate, and a transaction refused because another
     /// writer holds the file ("database is locked") is retried, a bounded number of times.
     static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (CreditLedgerStore) async throws -> T) async throws -> T {
-        func once() async throws -> T {
-            try await db.transaction { tx in
-                guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
-                let store = CreditLedgerStore(sql: sql)
-                try await store.lock()
-                return try await body(store)
-            }
-        }
-        guard (db as? any SQLDatabase)?.dialect.name != "postgresql" else { return try await once() }
-        await LedgerGate.shared.enter()
-        do {
-            var attempt = 0
-            while true {
-                do {
-                    let result = try await once()
-                    await LedgerGate.shared.leave()
-                    return result
-                } catch let error as SQLiteError where attempt < 5 && [.busy, .busyInSnapshot, .busyTimeout, .busyInRecovery, .locked].contains(error.reason) {
-                    attempt += 1
-                    try await Task.sleep(for: .milliseconds(10 * attempt * attempt))
-                }
-            }
-        } catch {
-            await LedgerGate.shared.leave()
-            throw error
+        try await WriteGate.ledger.transaction(on: db) { sql in
+            let store = CreditLedgerStore(sql: sql)
+            try await store.lock()
+            return try await body(store)
         }
     }
 
@@ -133,24 +112,5 @@ struct CreditLedgerStore: Sendable {
     /// One learner's account, rebuilt from the ledger.
     func account(_ learner: UUID) async throws -> CreditAccount {
         try LedgerReplay.accounts(from: try await entries(learner: learner))[learner] ?? CreditAccount(learnerID: learner)
-    }
-}
-
-/// One ledger transaction at a time in this process (SQLite), first come first served.
-actor LedgerGate {
-    static let shared = LedgerGate()
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func enter() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func leave() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }

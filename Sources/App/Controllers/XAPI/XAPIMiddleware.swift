@@ -1,0 +1,96 @@
+import LearningRecords
+import Vapor
+
+/// In front of every `/xapi` resource: the version header on every response (errors included),
+/// the client's version checked, its HTTP Basic credentials authenticated (except `/about`),
+/// and refusals answered as the specification prescribes, never as a page.
+struct XAPIMiddleware: AsyncMiddleware {
+    static let versionHeader = "X-Experience-API-Version"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response: Response
+        do {
+            try await admit(request)
+            response = try await next.respond(to: request)
+        } catch {
+            response = Self.response(for: error, request: request)
+        }
+        response.headers.replaceOrAdd(name: Self.versionHeader, value: XAPIVersion.latest)
+        return response
+    }
+
+    private func admit(_ request: Request) async throws {
+        let isAbout = request.url.path.hasSuffix("/about")
+        if let header = request.headers.first(name: Self.versionHeader) {
+            guard let version = XAPIVersion(header: header) else {
+                throw XAPIError.bad("X-Experience-API-Version \(header) is not a version this LRS speaks (1.0.0–1.0.3, 2.0.x)", zh: "不支持的 xAPI 版本")
+            }
+            request.xapiVersion = version
+        } else if !isAbout {
+            throw XAPIError.bad("the X-Experience-API-Version header is required", zh: "缺少 X-Experience-API-Version 请求头")
+        }
+        // xAPI 2.0 removed the alternate request syntax (a method smuggled in the query).
+        if request.url.query.map(XAPIQuery.parse)?["method"] != nil {
+            throw XAPIError.bad("the alternate request syntax (method parameter) is not supported", zh: "不支持替代请求语法")
+        }
+        guard !isAbout else { return }
+        guard let basic = request.headers.basicAuthorization,
+              let client = try await LearningRecordClientStore(sql: try request.sql).authenticate(key: basic.username, secret: basic.password)
+        else { throw XAPIError.unauthorised }
+        request.xapiClient = client
+    }
+
+    static func response(for error: any Error, request: Request) -> Response {
+        let refusal: XAPIError
+        switch error {
+        case let x as XAPIError: refusal = x
+        case let abort as any AbortError:
+            refusal = XAPIError(status: abort.status, en: abort.status.code < 500 ? abort.reason : "internal error", zh: abort.status.reasonPhrase)
+        default:
+            request.logger.report(error: error)
+            refusal = XAPIError(status: .internalServerError, en: "internal error", zh: "服务器内部错误")
+        }
+        let body: JSONValue = ["status": .int(Int(refusal.status.code)), "message": .string(refusal.en), "messageZh": .string(refusal.zh)]
+        let response = Response(status: refusal.status, body: .init(data: body.serialized()))
+        response.headers.contentType = .json
+        if refusal.status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Basic realm=\"zhijiao-lrs\"") }
+        return response
+    }
+}
+
+extension Request {
+    private struct ClientKey: StorageKey { typealias Value = StoredLearningRecordClient }
+    private struct VersionKey: StorageKey { typealias Value = XAPIVersion }
+
+    /// The authenticated LRS client (set by `XAPIMiddleware`).
+    var xapiClient: StoredLearningRecordClient? {
+        get { storage[ClientKey.self] }
+        set { storage[ClientKey.self] = newValue }
+    }
+
+    /// The version the client speaks (2.0 for `/about` without a header).
+    var xapiVersion: XAPIVersion {
+        get { storage[VersionKey.self] ?? .v2_0 }
+        set { storage[VersionKey.self] = newValue }
+    }
+
+    func requireXAPIClient() throws -> StoredLearningRecordClient {
+        guard let client = xapiClient else { throw XAPIError.unauthorised }
+        return client
+    }
+}
+
+/// Query parameters as xAPI clients send them: form-encoded (`+` for space), each once.
+enum XAPIQuery {
+    static func parse(_ query: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let rawName = parts.first else { continue }
+            let name = String(rawName).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(rawName)
+            let value = parts.count > 1 ? (String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(parts[1])) : ""
+            out[name] = value
+        }
+        return out
+    }
+}

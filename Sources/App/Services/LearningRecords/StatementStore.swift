@@ -1,0 +1,212 @@
+import Credentials
+import Foundation
+import LearningRecords
+import Registry
+import SQLKit
+
+/// A statement ready to be written: the stored document and what the store indexes of it.
+struct StatementRow: Sendable {
+    var id: UUID
+    var stored: Date
+    var document: JSONValue
+    var index: StatementIndex
+    var clientID: UUID
+    var institutionID: UUID?
+    var learnerID: UUID?
+    var attachmentHashes: [String]
+}
+
+/// A statement as read back: its place in the store's order and its document.
+struct StoredStatement: Sendable {
+    var seq: Int64
+    var id: UUID
+    var document: JSONValue
+    var voided: Bool
+    var clientID: UUID
+    var institutionID: UUID?
+    var learnerID: UUID?
+    var attachmentHashes: [String]
+}
+
+/// Statements in storage (语句存储): written with their index rows in one transaction, read by
+/// id or by filters in store order with a keyset cursor. All SQL of the statements lives here.
+struct StatementStore: Sendable {
+    let sql: any SQLDatabase
+
+    private static let columns = "s.seq, s.statement_id, s.document, s.voided, s.client_id, s.institution_id, s.learner_id, s.attachment_hashes"
+
+    // MARK: writing
+
+    /// The stored statements among `ids` (voided or not), by id.
+    func existing(_ ids: [UUID]) async throws -> [UUID: StoredStatement] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [UUID: StoredStatement] = [:]
+        for chunk in ids.chunked(500) {
+            let rows = try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM lrs_statements s WHERE s.statement_id IN (\(binds: Array(chunk)))").all()
+            for row in rows {
+                let statement = try Self.decode(row)
+                found[statement.id] = statement
+            }
+        }
+        return found
+    }
+
+    /// Writes statements and their index rows (call inside a transaction).
+    func insert(_ rows: [StatementRow]) async throws {
+        guard !rows.isEmpty else { return }
+        for chunk in rows.chunked(200) {
+            var insert = sql.insert(into: "lrs_statements")
+                .columns("statement_id", "stored", "verb_id", "registration", "voided", "voids", "refers_to", "client_id", "institution_id", "learner_id", "document", "attachment_hashes")
+            for row in chunk {
+                let document = String(decoding: row.document.serialized(), as: UTF8.self)
+                insert = insert.values(SQLBind(row.id), SQLBind(row.stored), SQLBind(row.index.verbID), SQLBind(row.index.registration), SQLBind(false),
+                                       SQLBind(row.index.voids), SQLBind(row.index.refersTo), SQLBind(row.clientID), SQLBind(row.institutionID),
+                                       SQLBind(row.learnerID), SQLBind(document), SQLBind(row.attachmentHashes.isEmpty ? nil : row.attachmentHashes.joined(separator: " ")))
+            }
+            try await insert.run()
+        }
+        var sequence: [UUID: Int64] = [:]
+        for chunk in rows.map(\.id).chunked(500) {
+            for row in try await sql.raw("SELECT seq, statement_id FROM lrs_statements WHERE statement_id IN (\(binds: Array(chunk)))").all() {
+                sequence[try row.decode(column: "statement_id", as: UUID.self)] = try row.decode(column: "seq", as: Int64.self)
+            }
+        }
+        var agentRows: [(String, Int64, Bool)] = []
+        var activityRows: [(String, Int64, Bool)] = []
+        for row in rows {
+            guard let seq = sequence[row.id] else { continue }
+            for key in row.index.relatedAgents { agentRows.append((key.rawValue, seq, !row.index.agents.contains(key))) }
+            for id in row.index.relatedActivities { activityRows.append((id, seq, !row.index.activities.contains(id))) }
+        }
+        for chunk in agentRows.chunked(500) {
+            var insert = sql.insert(into: "lrs_statement_agents").columns("agent_key", "seq", "related")
+            for (key, seq, related) in chunk { insert = insert.values(SQLBind(key), SQLBind(seq), SQLBind(related)) }
+            try await insert.run()
+        }
+        for chunk in activityRows.chunked(500) {
+            var insert = sql.insert(into: "lrs_statement_activities").columns("activity_id", "seq", "related")
+            for (id, seq, related) in chunk { insert = insert.values(SQLBind(id), SQLBind(seq), SQLBind(related)) }
+            try await insert.run()
+        }
+    }
+
+    /// Marks statements voided (a voiding statement never is).
+    func void(_ ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        try await sql.raw("UPDATE lrs_statements SET voided = \(bind: true) WHERE statement_id IN (\(binds: ids)) AND verb_id <> \(bind: StatementIndex.voidedVerb)").run()
+    }
+
+    /// Statements already stored that void one of `ids` (a statement can arrive after its voiding).
+    func voiders(of ids: [UUID]) async throws -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await sql.raw("SELECT voids FROM lrs_statements WHERE voids IN (\(binds: ids))").all()
+        return Set(try rows.compactMap { try $0.decode(column: "voids", as: UUID?.self) })
+    }
+
+    // MARK: reading
+
+    /// One statement by id, voided or not; the caller decides what it may see.
+    func find(_ id: UUID) async throws -> StoredStatement? {
+        try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM lrs_statements s WHERE s.statement_id = \(bind: id)").first().map(Self.decode)
+    }
+
+    /// A page of statements matching `query` that `filter` admits, in store order, after the
+    /// query's cursor; `limit` rows at most.
+    func page(_ query: StatementQuery, filter: StatementFilter, limit: Int) async throws -> [StoredStatement] {
+        var joins: [SQLQueryString] = []
+        var key: SQLQueryString = "s.seq"
+        if let agent = query.agent {
+            joins.append("JOIN lrs_statement_agents a ON a.seq = s.seq AND a.agent_key = \(bind: agent.rawValue)" + (query.relatedAgents ? "" : " AND a.related = \(bind: false)"))
+            key = "a.seq"
+        }
+        if let activity = query.activity {
+            joins.append("JOIN lrs_statement_activities t ON t.seq = s.seq AND t.activity_id = \(bind: activity)" + (query.relatedActivities ? "" : " AND t.related = \(bind: false)"))
+            if query.agent == nil { key = "t.seq" }
+        }
+        var conditions: [SQLQueryString] = ["s.voided = \(bind: false)"]
+        switch filter {
+        case .all: break
+        case .none: return []
+        case .institution(let id): conditions.append("s.institution_id = \(bind: id)")
+        case .client(let id): conditions.append("s.client_id = \(bind: id)")
+        case .learner(let id): conditions.append("s.learner_id = \(bind: id)")
+        }
+        if let verb = query.verb { conditions.append("s.verb_id = \(bind: verb)") }
+        if let registration = query.registration { conditions.append("s.registration = \(bind: registration)") }
+        if let since = query.since { conditions.append("s.stored > \(bind: since)") }
+        if let until = query.until { conditions.append("s.stored <= \(bind: until)") }
+        if let after = query.afterSequence {
+            conditions.append(query.ascending ? "\(key) > \(bind: after)" : "\(key) < \(bind: after)")
+        }
+        if let ceiling = query.ceiling { conditions.append("\(key) <= \(bind: ceiling)") }
+        var text: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM lrs_statements s"
+        for join in joins { text = text + " " + join }
+        text = text + " WHERE " + conditions.joined(separator: " AND ")
+        text = text + " ORDER BY " + key + (query.ascending ? " ASC" : " DESC") + " LIMIT \(unsafeRaw: String(limit))"
+        return try await sql.raw(text).all().map(Self.decode)
+    }
+
+    /// The newest sequence number stored (0 for an empty store).
+    func lastSequence() async throws -> Int64 {
+        try await sql.raw("SELECT MAX(seq) AS seq FROM lrs_statements").first()?.decode(column: "seq", as: Int64?.self) ?? 0
+    }
+
+    static func decode(_ row: any SQLRow) throws -> StoredStatement {
+        let text = try row.decode(column: "document", as: String.self)
+        return StoredStatement(
+            seq: try row.decode(column: "seq", as: Int64.self), id: try row.decode(column: "statement_id", as: UUID.self),
+            document: (try? JSONValue.parse(Data(text.utf8))) ?? .null, voided: try row.decode(column: "voided", as: Bool.self),
+            clientID: try row.decode(column: "client_id", as: UUID.self), institutionID: try row.decode(column: "institution_id", as: UUID?.self),
+            learnerID: try row.decode(column: "learner_id", as: UUID?.self),
+            attachmentHashes: (try row.decode(column: "attachment_hashes", as: String?.self))?.split(separator: " ").map(String.init) ?? [])
+    }
+
+    // MARK: attachments
+
+    /// Stores attachment bytes by their SHA-256 (the same bytes are stored once).
+    func storeAttachments(_ attachments: [(sha2: String, contentType: String, content: Data)]) async throws {
+        for attachment in attachments {
+            try await sql.raw("""
+                INSERT INTO lrs_attachments (sha2, content_type, length, content) VALUES (\(bind: attachment.sha2), \(bind: attachment.contentType), \
+                \(bind: Int64(attachment.content.count)), \(bind: attachment.content)) ON CONFLICT (sha2) DO NOTHING
+                """).run()
+        }
+    }
+
+    func attachments(_ hashes: Set<String>) async throws -> [String: (contentType: String, content: Data)] {
+        guard !hashes.isEmpty else { return [:] }
+        var out: [String: (contentType: String, content: Data)] = [:]
+        for row in try await sql.raw("SELECT sha2, content_type, content FROM lrs_attachments WHERE sha2 IN (\(binds: Array(hashes)))").all() {
+            out[try row.decode(column: "sha2", as: String.self)] = (try row.decode(column: "content_type", as: String.self), try row.decode(column: "content", as: Data.self))
+        }
+        return out
+    }
+
+    // MARK: activities
+
+    /// Keeps each activity's latest definition, language maps merged with what was known.
+    func recordActivities(_ definitions: [String: JSONValue], now: Date = Date()) async throws {
+        guard !definitions.isEmpty else { return }
+        var known: [String: JSONValue] = [:]
+        for chunk in Array(definitions.keys).chunked(500) {
+            for row in try await sql.raw("SELECT activity_id, definition FROM lrs_activities WHERE activity_id IN (\(binds: Array(chunk)))").all() {
+                let text = try row.decode(column: "definition", as: String.self)
+                known[try row.decode(column: "activity_id", as: String.self)] = try? JSONValue.parse(Data(text.utf8))
+            }
+        }
+        for (id, definition) in definitions {
+            let merged = ActivityDefinitionMerge.merge(known[id], definition)
+            if merged == known[id] { continue }
+            let text = String(decoding: merged.serialized(), as: UTF8.self)
+            try await sql.raw("""
+                INSERT INTO lrs_activities (activity_id, definition, updated) VALUES (\(bind: id), \(bind: text), \(bind: now)) \
+                ON CONFLICT (activity_id) DO UPDATE SET definition = excluded.definition, updated = excluded.updated
+                """).run()
+        }
+    }
+
+    func activity(_ id: String) async throws -> JSONValue? {
+        guard let text = try await sql.raw("SELECT definition FROM lrs_activities WHERE activity_id = \(bind: id)").first()?.decode(column: "definition", as: String.self) else { return nil }
+        return try? JSONValue.parse(Data(text.utf8))
+    }
+}
