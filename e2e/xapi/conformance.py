@@ -51,6 +51,7 @@ def main(argv=None):
     ap.add_argument("--list", action="store_true", help="print every case with its requirement ids")
     ap.add_argument("--allow-failures", action="store_true", help="exit 0 even when cases fail")
     ap.add_argument("--timeout", type=float, default=30)
+    ap.add_argument("--show-requests", action="store_true", help="print each request (method, URL, headers, body start)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also print passing cases and per-file counts")
     args = ap.parse_args(argv)
 
@@ -70,6 +71,14 @@ def run_suite(key, args, base, auth):
     S = load_suite(key)
     tpl = Templates(S.directory)
     lrs = LRS(base, auth, S.version, dry_run=args.dry_run, timeout=args.timeout)
+    if args.show_requests:
+        def show(p):
+            body = p.body or b""
+            if isinstance(body, str):
+                body = body.encode()
+            hdrs = "; ".join("%s: %s" % (k, v) for k, v in p.headers.items() if k != "Authorization")
+            print("  -> %s %s\n     [%s]\n     %r" % (p.method, p.url, hdrs, body[:300]))
+        lrs.show = show
     cases = S.cases
     if args.grep:
         cases = [c for c in cases if any(g.lower() in (c.title + " " + " ".join(c.reqs)).lower() for g in args.grep)]

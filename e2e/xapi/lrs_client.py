@@ -165,6 +165,7 @@ class LRS:
         self.time_margin = None  # helper.setTimeMargin (ms, suite clock - LRS clock)
         self.requests_built = 0
         self.log = log
+        self.show = None  # callback(prepared request) for --show-requests
 
     # -- headers -------------------------------------------------------------------
     def basic(self, user_pass=None):
@@ -227,6 +228,8 @@ class LRS:
         prepared = requests.Request(method.upper(), url, headers=h, data=data).prepare()
         prepared.url = url  # keep the suite's own (un-normalised) encoding
         self.requests_built += 1
+        if self.show:
+            self.show(prepared)
         if self.dry_run:
             return Response(dry=True, method=method.upper(), url=url)
         raw = self.session.send(prepared, timeout=self.timeout, allow_redirects=False)

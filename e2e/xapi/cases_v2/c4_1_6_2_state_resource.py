@@ -203,7 +203,8 @@ def register(S):
         body = t.json(send_request(t, "get", P, params, None, 200))
         t.ok(body == [], "expected an empty array after the DELETE, got %r" % (body,))
 
-    last_modified_cases(S, P, build_state)
+    if S.version != "1.0.3":
+        last_modified_cases(S, P, build_state)
 
 
 def last_modified_cases(S, path, build_params):

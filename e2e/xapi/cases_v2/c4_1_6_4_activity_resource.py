@@ -48,6 +48,9 @@ def register(S):
             t.eq(name.get("en-US"), "example meeting", "definition.name.en-US")
             t.eq(name.get("fr-FR"), "réunion", "definition.name.fr-FR")
 
+    if S.version == "1.0.3":
+        return
+
     @S.it("If an LRS does not have a canonical definition of the Activity to return, the LRS shall still return an Activity Object when queried.")
     def _(t):
         iri = "http://www.example.com/never-before-seen-activityId/" + generate_uuid()

@@ -21,6 +21,11 @@ def register(S):
         def _(t):
             t.status(sr(t, "PUT", P, build_agent_profile(), json_body=build_document(), headers=NEW), 204)
 
+        if S.version == "1.0.3":
+            @S.it('An LRS\'s Agent Profile Resource upon processing a PUT request without an ETag header returns an error code and message (Communication 2.6.s3, XAPI-00273)')
+            def _(t):
+                t.status(sr(t, "PUT", P, build_agent_profile(), json_body=build_document()), 400)
+
         @S.it('An LRS\'s Agent Profile Resource upon processing a successful POST request returns code 204 No Content (Communication 2.6.s3, XAPI-00272, XAPI-00283)')
         def _(t):
             send_request(t, "post", P, build_agent_profile(), build_document(), 204)
@@ -143,7 +148,8 @@ def register(S):
                      body=js_stringify(build_document()), headers={"content-type": "application/json"})
         t.status(res, 400)
 
-    last_modified_cases(S, P, build_agent_profile)
+    if S.version != "1.0.3":
+        last_modified_cases(S, P, build_agent_profile)
 
 
 def document_type_cases(S, path, build_params, label, title, case1_type, case2_headers=None, case1_doc=build_document):

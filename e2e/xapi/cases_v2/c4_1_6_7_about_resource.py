@@ -4,7 +4,6 @@ import re
 
 from common import has, send_request
 
-ABOUT_VERSION = "2.0.0"
 
 
 def register(S):
@@ -21,7 +20,9 @@ def register(S):
         v = has(t, t.json(send_request(t, "get", "/about", None, None, 200)), "version")
         t.ok(isinstance(v, list), "about.version should be an array, got %r" % (v,))
 
-    @S.it('An LRS\'s About Resource\'s version property contains at least one string of "2.0.0" (Communication 2.8.s5.b1.b1, XAPI-00317)')
+    ABOUT_VERSION = S.version
+
+    @S.it('An LRS\'s About Resource\'s version property contains at least one string of "%s" (Communication 2.8.s5.b1.b1, XAPI-00317)' % S.version)
     def _(t):
         v = has(t, t.json(send_request(t, "get", "/about", None, None, 200)), "version")
         t.ok(isinstance(v, list), "about.version should be an array, got %r" % (v,))

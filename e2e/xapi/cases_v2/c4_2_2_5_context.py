@@ -5,7 +5,10 @@ from templated import create_template
 
 
 def register(S):
-    for f in ("contexts.js", "contextactivities.js", "contextagents.js", "contextgroups.js"):
+    files = ["contexts.js", "contextactivities.js"]
+    if S.version != "1.0.3":  # 2.0 adds context agents / groups
+        files += ["contextagents.js", "contextgroups.js"]
+    for f in files:
         create_template(S, S.directory, f)
 
     with S.describe('An LRS returns a ContextActivity in an array, even if only a single ContextActivity is returned (Data 2.4.6.2.s4.b3, XAPI-00096)'):

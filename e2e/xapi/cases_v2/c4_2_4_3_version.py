@@ -11,7 +11,7 @@ def register(S):
     @S.it('Statements returned by an LRS MUST retain the version property they are accepted with (Format, Data 2.4.10, XAPI-00332)')
     def _(t):
         stmt_time = now_ms()
-        version = "2.0.0"
+        version = t.version  # "2.0.0" in v2_0, "1.0.3" in v1_0_3
         sid = generate_uuid()
         st = t.statement({"statement": "{{statements.default}}"})
         st["id"] = sid

@@ -6,6 +6,8 @@ from templates import generate_uuid
 
 
 def register(S):
+    v1 = S.version == "1.0.3"
+    sh = "s" if v1 else "S"  # the 1.0.3 file writes these names in lower case
     create_template(S, S.directory, "voiding.js")
 
     with S.describe('A Voided Statement is defined as a Statement that is not a Voiding Statement and is the Target of a Voiding Statement within the LRS (Data 2.3.2.s2.b3, XAPI-00018)'):
@@ -20,7 +22,7 @@ def register(S):
             t.ctx["stmtTime"] = now_ms()
             t.status(t.post("/statements", json_body=voiding), 200)
 
-        @S.it('Should return a voided statement when using GET "voidedStatementId"')
+        @S.it(sh + 'hould return a voided statement when using GET "voidedStatementId"')
         def _(t):
             vid = t.ctx["voidedId"]
             query = "?voidedStatementId=" + vid
@@ -28,7 +30,7 @@ def register(S):
             res = t.status(t.get("/statements" + query), 200)
             t.eq(t.json(res).get("id"), vid, "statement id")
 
-        @S.it('Should return 404 when using GET with "statementId"')
+        @S.it(sh + 'hould return 404 when using GET with "statementId"')
         def _(t):
             vid = t.ctx["voidedId"]
             query = "?statementId=" + vid
@@ -45,7 +47,7 @@ def register(S):
             res = t.status(t.post("/statements", json_body=data), 200)
             t.ctx["voidingId"] = _first(t, res)
 
-        @S.it('Should not void an already voided statement')
+        @S.it(sh + 'hould not void an already voided statement')
         def _(t):
             data = t.statement({"statement": "{{statements.object_statementref}}"}, {"verb": "{{verbs.voided}}"})
             data["object"]["id"] = t.ctx["voidedId"]
@@ -54,7 +56,7 @@ def register(S):
             t.delay(stmt_time, "?voidedStatementId=%s" % t.ctx["voidedId"], t.ctx["voidedId"])
             t.status(t.get("/statements"), 200)
 
-        @S.it('Should not void a voiding statement')
+        @S.it(sh + 'hould not void a voiding statement')
         def _(t):
             data = t.statement({"statement": "{{statements.object_statementref}}"}, {"verb": "{{verbs.voided}}"})
             data["object"]["id"] = t.ctx["voidingId"]
@@ -64,6 +66,8 @@ def register(S):
             t.delay(stmt_time, query, t.ctx["voidingId"])
             t.status(t.get("/statements" + query), 200)
 
+    if v1:
+        return
     with S.describe('An LRS SHALL NOT reject a voided statement because it cannot find the ID of the Object of that statement, nor does the LRS have to try to find it. (4.2.4.1 LRS Rejection Cases, XAPI-00016)'):
         @S.it('Shall not reject a voided statement.')
         def _(t):

@@ -306,6 +306,9 @@ def register(S):
                 t.fail("could not read the multipart StatementResult: %s" % e)
             has(t, results, "statements")
 
+    if S.version == "1.0.3":  # the 1.0.3 file ends here
+        return
+
     with S.describe('An LRS\'s Statement Resource rejects with error code 400 a GET request with additional properties than extensions in the locations where extensions are allowed'):
         @S.it('should fail when using property not defined in specification')
         def _(t):

@@ -1,0 +1,5 @@
+"""test/v1_0_3/H.Communication1.4-Encoding.js: the same cases as the 2.0 port of its counterpart (cases_v2/h_comm1_4_encoding.py),
+which switches on S.version where the 1.0.3 file differs."""
+from cases_v2.h_comm1_4_encoding import TITLE, register  # noqa: F401
+
+SOURCE = "H.Communication1.4-Encoding.js"
