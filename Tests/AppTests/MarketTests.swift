@@ -116,7 +116,7 @@ struct MarketTests {
             let school = try await get(app, "api/v1/market/signals?year=2025", f.token(.schoolAdmin)).content.decode(MarketAPIController.SignalResponse.self)
             #expect(school.programs.map(\.institutionCode) == ["TEST-A"])
             #expect(school.programs.first?.shareOfSupply?.exact == "1")
-            #expect(try await get(app, "api/v1/market/signals?institution=TEST-B", f.token(.schoolAdmin)).status == .forbidden)
+            #expect(try await get(app, "api/v1/market/signals?institution=TEST-B", f.token(.schoolAdmin)).status == .notFound)
             let district = try await get(app, "api/v1/market/signals?year=2025", f.token(.districtAdmin)).content.decode(MarketAPIController.SignalResponse.self)
             #expect(district.programs.map(\.institutionCode) == ["TEST-A"])
             let enterprise = try await get(app, "api/v1/market/signals?year=2025", f.token(.enterprise)).content.decode(MarketAPIController.SignalResponse.self)
@@ -271,7 +271,7 @@ struct MarketTests {
             let school = try await get(app, "market/schools/TEST-A?year=2025", f.token(.schoolAdmin))
             #expect(school.status == .ok)
             #expect(String(buffer: school.body).contains("school-signals"))
-            #expect(try await get(app, "market/schools/TEST-B", f.token(.schoolAdmin)).status == .forbidden)
+            #expect(try await get(app, "market/schools/TEST-B", f.token(.schoolAdmin)).status == .notFound)
         }
     }
 }

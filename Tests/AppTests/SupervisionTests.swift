@@ -225,13 +225,13 @@ struct SupervisionTests {
             #expect(try await status(.enterprise, "api/v1/supervision/dashboard") == .forbidden)
             #expect(try await status(.districtAdmin, "api/v1/supervision/dashboard") == .ok)
             #expect(try await status(.districtAdmin, "api/v1/supervision/dashboard?level=district&code=\(Fixture.districtA)") == .ok)
-            #expect(try await status(.districtAdmin, "api/v1/supervision/dashboard?level=district&code=\(Fixture.districtB)") == .forbidden)
-            #expect(try await status(.districtAdmin, "api/v1/supervision/dashboard?level=school&code=TEST-B") == .forbidden)
+            #expect(try await status(.districtAdmin, "api/v1/supervision/dashboard?level=district&code=\(Fixture.districtB)") == .notFound)
+            #expect(try await status(.districtAdmin, "api/v1/supervision/dashboard?level=school&code=TEST-B") == .notFound)
             #expect(try await status(.districtAdmin, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=city") == .forbidden)
             #expect(try await status(.districtAdmin, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=school&code=TEST-C") == .ok)
             #expect(try await status(.schoolAdmin, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=school&code=TEST-A") == .ok)
-            #expect(try await status(.schoolAdmin, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=school&code=TEST-B") == .forbidden)
-            #expect(try await status(.schoolAdmin, "api/v1/supervision/dashboard?level=school&code=TEST-B") == .forbidden)
+            #expect(try await status(.schoolAdmin, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=school&code=TEST-B") == .notFound)
+            #expect(try await status(.schoolAdmin, "api/v1/supervision/dashboard?level=school&code=TEST-B") == .notFound)
             #expect(try await status(.cityAdmin, "api/v1/supervision/indicators/no-such-indicator/rows") == .notFound)
             #expect(try await status(.cityAdmin, "api/v1/supervision/indicators/master-teacher-studios/rows?level=school&code=TEST-A") == .unprocessableEntity)
         }
@@ -256,7 +256,7 @@ struct SupervisionTests {
             #expect(tasks.allSatisfy { $0.units.contains("市人力资源社会保障局") })
             let all = try await request(app, .GET, "api/v1/work-tasks", city)
             #expect(try all.content.decode([WorkListAPIController.TaskBody].self).count == 67)
-            #expect(try await request(app, .GET, "api/v1/work-tasks/C1", unit).status == .forbidden)
+            #expect(try await request(app, .GET, "api/v1/work-tasks/C1", unit).status == .notFound)
             #expect(try await request(app, .GET, "api/v1/work-tasks", f.token(.teacher)).status == .forbidden)
 
             // Bad input: every problem named, nothing stored.

@@ -1,4 +1,5 @@
 import Fluent
+import Registry
 import Vapor
 
 /// The audit log, readable by the city administrators only.
@@ -31,7 +32,7 @@ enum AuditAPIController {
 
     @Sendable static func list(req: Request) async throws -> Page {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canReadAuditLog(caller: caller.scope) else { throw AppError.forbidden }
         let page = req.query[Int.self, at: "page"] ?? 1
         let per = req.query[Int.self, at: "per"] ?? 50
         guard (1...1_000_000).contains(page), (1...500).contains(per) else {
@@ -52,7 +53,7 @@ extension AuditAPIController {
     /// that breaks it (city administrators only).
     @Sendable static func verify(req: Request) async throws -> AuditLog.Verification {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canVerifyAuditChain(caller: caller.scope) else { throw AppError.forbidden }
         return try await AuditLog.verify(on: req.db)
     }
 }

@@ -162,7 +162,7 @@ enum CredentialAPIController {
     /// and audited; the API (JSON) and the account page (form) both come here.
     static func changeStatusAudited(_ req: Request) async throws -> IssuedCredential {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard AccessPolicy.canChangeCredentialStatus(caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let body = try req.content.decode(StatusRequest.self)
         let changed = try await service(req).changeStatus(id, action: body.action, reason: body.reason, actor: caller.auditName)

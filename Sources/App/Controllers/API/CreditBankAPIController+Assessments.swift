@@ -45,7 +45,7 @@ extension CreditBankAPIController {
 
     static func requireAssessor(_ req: Request) throws -> Caller {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard AccessPolicy.canRunAssessments(caller: caller.scope) else { throw AppError.forbidden }
         return caller
     }
 

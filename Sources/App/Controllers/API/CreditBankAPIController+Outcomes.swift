@@ -88,7 +88,7 @@ extension CreditBankAPIController {
 
     /// The issuer recorded for a push: a school pushes as itself.
     static func fixedIssuer(_ req: Request, _ caller: CallerScope) async throws -> String? {
-        guard caller.role == .schoolAdmin, let id = caller.institutionID else { return nil }
+        guard let id = AccessPolicy.issuingInstitution(caller: caller) else { return nil }
         return try await sql(req).select().column("name").from("institutions").where("id", .equal, id).first()?.decode(column: "name", as: String.self)
     }
 
@@ -105,7 +105,7 @@ extension CreditBankAPIController {
     @Sendable static func submit(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
         let id = try await actableLearner(req, .submitOutcome)
-        let attestation: Attestation = caller.scope.role == .learner ? .holder : .issuer
+        let attestation: Attestation = AccessPolicy.submitsAsHolder(caller: caller.scope) ? .holder : .issuer
         let input = try req.content.decode(OutcomeInput.self)
         let today = CivilDate(date: Date())
         let outcome: LearningOutcome
@@ -228,7 +228,7 @@ extension CreditBankAPIController {
     /// `GET /credit-bank/reviews`: outcomes no rule decided, and those waiting for evidence.
     @Sendable static func reviews(req: Request) async throws -> [QueueItem] {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .creditReviewer].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard AccessPolicy.canReadCreditReviewQueue(caller: caller.scope) else { throw AppError.forbidden }
         let rows = try await sql(req).raw("""
             SELECT o.id, o.learner_id, l.name, o.kind, o.title, o.issuer, o.status, o.submitted_at
             FROM credit_outcomes o JOIN credit_learners l ON l.id = o.learner_id

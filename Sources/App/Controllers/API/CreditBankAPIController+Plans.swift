@@ -95,7 +95,7 @@ extension CreditBankAPIController {
     /// `POST /credit-bank/awards/evaluate`: every learner against every qualification (city).
     @Sendable static func evaluateAll(req: Request) async throws -> BulkAwards {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canAuditCreditBank(caller: caller.scope) else { throw AppError.forbidden }
         let qualifications = try await CreditRuleStore(sql: try sql(req)).all(.qualification, as: Qualification.self)
         let accounts = try LedgerReplay.accounts(from: try await CreditLedgerStore(sql: try sql(req)).entries())
         let evaluator = AwardEvaluator(qualifications: qualifications)
@@ -122,7 +122,7 @@ extension CreditBankAPIController {
     /// status with the stored projection.
     @Sendable static func verify(req: Request) async throws -> VerifyBody {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canAuditCreditBank(caller: caller.scope) else { throw AppError.forbidden }
         let sql = try sql(req)
         let entries = try await CreditLedgerStore(sql: sql).entries()
         let accounts = try LedgerReplay.accounts(from: entries)
@@ -171,7 +171,7 @@ extension CreditBankAPIController {
     /// Stores one rule document after the checks (city only).
     static func putRule(_ req: Request, kindText: String, code: String, body: Data) async throws {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canEditCreditRules(caller: caller.scope) else { throw AppError.forbidden }
         guard let kind = CreditRuleKind(rawValue: kindText), kind != .alignment else {
             throw AppError.validation([FieldError(field: "kind", zh: "只能是 recognition、qualification、conversion 或 program_limit", en: "must be recognition, qualification, conversion or program_limit")])
         }

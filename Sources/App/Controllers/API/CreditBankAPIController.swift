@@ -37,7 +37,7 @@ enum CreditBankAPIController {
     /// `POST /credit-bank/learners`: one account per identity document; a second is refused.
     @Sendable static func createLearner(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .creditReviewer, .schoolAdmin].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard AccessPolicy.canCreateCreditLearner(caller: caller.scope) else { throw AppError.forbidden }
         let body = try req.content.decode(NewLearner.self)
         var errors: [FieldError] = []
         let name = body.name.trimmingCharacters(in: .whitespaces)
@@ -159,7 +159,7 @@ enum CreditBankAPIController {
     /// `PUT /credit-bank/alignment`: the city's table, refused if a conversion could rise.
     @Sendable static func replaceAlignment(req: Request) async throws -> LevelAlignment {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canEditCreditRules(caller: caller.scope) else { throw AppError.forbidden }
         let table = try req.content.decode(LevelAlignment.self)
         let checked: LevelAlignment
         do { checked = try table.validated(against: req.services.frameworks.frameworks) } catch {

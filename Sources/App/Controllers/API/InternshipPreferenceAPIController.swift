@@ -21,8 +21,12 @@ enum InternshipPreferenceAPIController {
 
     @Sendable static func show(req: Request) async throws -> StudentChoices {
         let caller = try req.requireCaller()
+        guard AccessPolicy.mayReadInternshipPreferences(caller: caller.scope) else { throw AppError.forbidden }
         let id = try RegistryAPIController<StudentResource>.id(req)
-        guard let sql = req.db as? any SQLDatabase, try await RegistryReader<StudentResource>(sql: sql, caller: caller.scope).find(id) != nil else {
+        // A student the caller may read but whose choices are not theirs to see answers like a
+        // missing one (a reviewer reads every student record, never their choices).
+        guard let sql = req.db as? any SQLDatabase, let student = try await RegistryReader<StudentResource>(sql: sql, caller: caller.scope).find(id),
+              AccessPolicy.canReadInternshipPreferences(of: student.placement, caller: caller.scope) else {
             throw AppError.notFound
         }
         let rows = try await sql.select().column("post_id").from("internship_preferences").where("student_id", .equal, id).orderBy("choice_rank").all()
@@ -31,17 +35,12 @@ enum InternshipPreferenceAPIController {
 
     @Sendable static func replace(req: Request) async throws -> StudentChoices {
         let caller = try req.requireCaller()
+        guard AccessPolicy.maySetInternshipPreferences(caller: caller.scope) else { throw AppError.forbidden }
         let id = try RegistryAPIController<StudentResource>.id(req)
-        guard let sql = req.db as? any SQLDatabase, let student = try await RegistryReader<StudentResource>(sql: sql, caller: caller.scope).find(id) else {
+        guard let sql = req.db as? any SQLDatabase, let student = try await RegistryReader<StudentResource>(sql: sql, caller: caller.scope).find(id),
+              AccessPolicy.canSetInternshipPreferences(of: student.placement, caller: caller.scope) else {
             throw AppError.notFound
         }
-        let allowed = switch caller.scope.role {
-        case .learner: caller.scope.studentID == id
-        case .schoolAdmin: caller.scope.institutionID != nil && student.placement.institutionID == caller.scope.institutionID
-        case .cityAdmin: true
-        default: false
-        }
-        guard allowed else { throw AppError.forbidden }
         let body: Choices
         do { body = try req.content.decode(Choices.self) } catch {
             throw AppError.validation([FieldError(field: "postIds", zh: "应为岗位ID列表", en: "must be a list of post ids")])

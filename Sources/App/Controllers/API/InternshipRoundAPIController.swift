@@ -38,7 +38,7 @@ enum InternshipRoundAPIController {
 
     @Sendable static func run(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canRunInternshipRound(caller: caller.scope) else { throw AppError.forbidden }
         let body: RunRequest
         do { body = try req.content.decode(RunRequest.self) } catch {
             throw AppError.validation([FieldError(field: "name", zh: "请求体应包含轮次名称", en: "the body needs a round name")])
@@ -66,7 +66,7 @@ enum InternshipRoundAPIController {
 
     @Sendable static func publish(req: Request) async throws -> InternshipAllocation.Summary {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canPublishInternshipRound(caller: caller.scope) else { throw AppError.forbidden }
         let round = try await find(req, caller)
         guard round.status == "draft" else {
             throw AppError.conflict(FieldError(field: "status", zh: "该轮次已发布，不能再次发布", en: "this round is already published"))
@@ -84,16 +84,16 @@ enum InternshipRoundAPIController {
 
     @Sendable static func placements(req: Request) async throws -> Placements {
         let caller = try req.requireCaller()
+        guard let filter = AccessPolicy.internshipPlacementFilter(caller: caller.scope) else { throw AppError.forbidden }
         let round = try await find(req, caller)
         var query = try sql(req).select().column("*").from("internship_placements").where("round_id", .equal, round.id)
-        let s = caller.scope
-        switch s.role {
-        case .cityAdmin: break
-        case .districtAdmin: query = query.where("district_code", .equal, s.districtCode ?? "")
-        case .schoolAdmin, .teacher: query = query.where("institution_id", .equal, s.institutionID)
-        case .learner: query = query.where("student_id", .equal, s.studentID)
-        case .enterprise: query = query.where("enterprise_id", .equal, s.enterpriseID)
-        case .creditReviewer, .responsibleUnit: throw AppError.forbidden
+        switch filter {
+        case .all: break
+        case .none: query = query.where(SQLLiteral.boolean(false))
+        case .district(let code): query = query.where("district_code", .equal, code)
+        case .institution(let id): query = query.where("institution_id", .equal, id)
+        case .enterprise(let id): query = query.where("enterprise_id", .equal, id)
+        case .record(let id): query = query.where("student_id", .equal, id)
         }
         let items = try await query.orderBy("student_id").all().map { row in
             let text = try row.decode(column: "explanation", as: String.self)
@@ -108,7 +108,7 @@ enum InternshipRoundAPIController {
     }
 
     /// The city and districts see draft rounds; everyone else only published ones.
-    static func seesDrafts(_ caller: Caller) -> Bool { [.cityAdmin, .districtAdmin].contains(caller.scope.role) }
+    static func seesDrafts(_ caller: Caller) -> Bool { AccessPolicy.seesDraftInternshipRounds(caller: caller.scope) }
 
     static func find(_ req: Request, _ caller: Caller) async throws -> InternshipAllocation.Summary {
         guard let text = req.parameters.get("id"), let id = UUID(uuidString: text),

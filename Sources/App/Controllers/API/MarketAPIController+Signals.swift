@@ -105,7 +105,7 @@ extension MarketAPIController {
     static func scopedInstitutions(_ req: Request, sql: any SQLDatabase, caller: CallerScope) async throws -> Set<String> {
         let allowed = try await MarketScope.institutionCodes(sql, caller: caller)
         if let asked = req.query[String.self, at: "institution"], !asked.isEmpty {
-            if let allowed, !allowed.contains(asked) { throw AppError.forbidden }
+            try await MarketScope.require(asked, sql, caller: caller)
             return [asked]
         }
         if let allowed { return allowed }
@@ -167,7 +167,7 @@ extension MarketAPIController {
         let allowed = try await MarketScope.institutionCodes(sql, caller: caller.scope)
         if institution == nil, let allowed, allowed.count == 1 { institution = allowed.first }
         guard let institution else { return OpeningResponse(year: year, city: city, institutionCode: nil, suggestions: []) }
-        if let allowed, !allowed.contains(institution) { throw AppError.forbidden }
+        try await MarketScope.require(institution, sql, caller: caller.scope)
         let running = Set(try await sql.select().column("catalog_code").from("programs").where("institution_code", .equal, institution).all()
             .map { try $0.decode(column: "catalog_code", as: String.self) })
         let suggestions = signals.openings(forInstitutionRunning: running, year: year).map {

@@ -25,7 +25,7 @@ extension SupervisionAPIController {
     /// stand now, so a late snapshot of an earlier quarter says so in the audit log.
     @Sendable static func takeSnapshot(req: Request) async throws -> SnapshotBody {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canTakeSupervisionSnapshot(caller: caller.scope) else { throw AppError.forbidden }
         let body = try req.content.decode(SnapshotRequest.self)
         let current = SupervisionDashboard.currentPeriod()
         var period = current

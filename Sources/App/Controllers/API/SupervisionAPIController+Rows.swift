@@ -32,8 +32,7 @@ extension SupervisionAPIController {
             throw AppError.validation([FieldError(field: "level", zh: "该指标不在“\(scope.level.labelZh)”层级考核", en: "the indicator is not judged at \(scope.level.rawValue) level")])
         }
         let sql = try sql(req)
-        let school = try await SupervisionAccess.school(scope, sql: sql)
-        guard SupervisionAccess.canDrillDown(scope, caller: caller.scope, schoolDistrict: school.district, schoolID: school.id) else { throw AppError.forbidden }
+        try await SupervisionAccess.requireDrillDown(scope, caller: caller.scope, sql: sql)
         let period = asked ?? SupervisionDashboard.currentPeriod()
         let drill = try await IndicatorDrillDown.load(indicator, scope: scope, period: period, sql: sql, services: req.services)
         // Rows that list people are a read of personal data in bulk: audited.

@@ -147,8 +147,7 @@ enum SupervisionAPIController {
     static func dashboard(_ req: Request, scope: SupervisionScope, period asked: ReportingPeriod?) async throws -> SupervisionDashboard {
         let caller = try req.requireCaller()
         let sql = try sql(req)
-        let school = try await SupervisionAccess.school(scope, sql: sql)
-        guard SupervisionAccess.canView(scope, caller: caller.scope, schoolDistrict: school.district, schoolID: school.id) else { throw AppError.forbidden }
+        try await SupervisionAccess.requireRead(scope, caller: caller.scope, sql: sql)
         let current = SupervisionDashboard.currentPeriod()
         let period = asked ?? current
         guard period <= current else {
@@ -160,7 +159,7 @@ enum SupervisionAPIController {
         let name: String = switch scope.level {
         case .city: req.services.catalog.divisions.cityName
         case .district: req.services.catalog.divisions.districts[scope.code]?.name ?? scope.code
-        case .school: school.name ?? scope.code
+        case .school: try await SupervisionAccess.school(scope, sql: sql).name ?? scope.code
         }
         return try await SupervisionDashboard.build(scope: scope, scopeName: name, period: period, facts: facts, catalogue: req.services.indicators, sql: sql)
     }

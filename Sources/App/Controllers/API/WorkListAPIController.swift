@@ -33,14 +33,12 @@ enum WorkListAPIController {
                  pendingReviews: reports.filter { $0.review == .pending }.count, reports: withReports ? reports : nil)
     }
 
-    /// The tasks the caller may see: all for the city, its own for a responsible unit.
+    /// The tasks the caller may see (all for the city, its own for a responsible unit); a role
+    /// without the work list is refused.
     static func visibleTasks(_ req: Request) throws -> [WorkTask] {
         let caller = try req.requireCaller().scope
-        switch caller.role {
-        case .cityAdmin: return req.services.workList.tasks
-        case .responsibleUnit: return req.services.workList.tasks(of: caller.unit ?? "")
-        default: throw AppError.forbidden
-        }
+        guard AccessPolicy.mayUseWorkList(caller: caller) else { throw AppError.forbidden }
+        return req.services.workList.tasks.filter { AccessPolicy.canReadWorkTask(responsibleUnits: $0.units, caller: caller) }
     }
 
     static func sql(_ req: Request) throws -> any SQLDatabase {
@@ -70,10 +68,12 @@ enum WorkListAPIController {
             .filter { standingFilter == nil || $0.standing == standingFilter }
     }
 
+    /// The task in the path; another unit's task answers like a missing one.
     static func task(_ req: Request) throws -> WorkTask {
+        let caller = try req.requireCaller().scope
+        guard AccessPolicy.mayUseWorkList(caller: caller) else { throw AppError.forbidden }
         let id = req.parameters.get("id") ?? ""
-        guard let task = req.services.workList[id] else { throw AppError.notFound }
-        guard try visibleTasks(req).contains(where: { $0.id == task.id }) else { throw AppError.forbidden }
+        guard let task = req.services.workList[id], AccessPolicy.canReadWorkTask(responsibleUnits: task.units, caller: caller) else { throw AppError.notFound }
         return task
     }
 
@@ -103,7 +103,7 @@ enum WorkListAPIController {
         if text.count > 4000 { errors.append(.tooLong("text", max: 4000)) }
         if !(0...100).contains(body.percent) { errors.append(.outOfRange("percent", min: 0, max: 100)) }
         var unit = caller.unit ?? ""
-        if caller.role == .cityAdmin {
+        if AccessPolicy.reportsOnBehalfOfUnits(caller: caller) {
             unit = body.unit ?? task.lead
             if !task.isResponsible(unit) {
                 errors.append(FieldError(field: "unit", zh: "“\(unit)”不是该任务的责任单位", en: "'\(unit)' is not responsible for this task"))
@@ -120,6 +120,7 @@ enum WorkListAPIController {
     @Sendable static func report(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
         let task = try task(req)
+        guard AccessPolicy.canReportOnWorkTask(responsibleUnits: task.units, caller: caller.scope) else { throw AppError.forbidden }
         let body = try req.content.decode(ReportRequest.self)
         let checked = try validate(body, task: task, caller: caller.scope)
         let id = try await req.db.transaction { db in
@@ -139,7 +140,7 @@ enum WorkListAPIController {
     /// `POST /work-reports/{id}/review`: the city accepts or returns a pending report.
     @Sendable static func review(req: Request) async throws -> WorkReports.Report {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canReviewWorkReport(caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let body = try req.content.decode(ReviewRequest.self)
         var errors: [FieldError] = []
@@ -169,11 +170,14 @@ enum WorkListAPIController {
 
     /// `GET /work-reports/{id}/evidence/{evidenceId}`: the file, for whoever may see the task.
     @Sendable static func evidence(req: Request) async throws -> Response {
+        let caller = try req.requireCaller().scope
+        guard AccessPolicy.mayUseWorkList(caller: caller) else { throw AppError.forbidden }
         guard let reportID = req.parameters.get("id", as: UUID.self), let evidenceID = req.parameters.get("evidenceId", as: UUID.self) else { throw AppError.notFound }
         let sql = try sql(req)
         guard let report = try await sql.select().column("task_id").from("work_reports").where("id", .equal, reportID).first() else { throw AppError.notFound }
         let taskID = try report.decode(column: "task_id", as: String.self)
-        guard try visibleTasks(req).contains(where: { $0.id == taskID }) else { throw AppError.forbidden }
+        // Another unit's report answers like a missing one.
+        guard let task = req.services.workList[taskID], AccessPolicy.canReadWorkTask(responsibleUnits: task.units, caller: caller) else { throw AppError.notFound }
         guard let file = try await sql.select().columns("file_name", "content_type", "sha256", "content").from("work_evidence")
             .where("id", .equal, evidenceID).where("report_id", .equal, reportID).first() else { throw AppError.notFound }
         return EvidencePolicy.response(content: try file.decode(column: "content", as: Data.self), fileName: try file.decode(column: "file_name", as: String.self),

@@ -42,7 +42,7 @@ enum CredentialPageController {
         }
         if account.outcomes.contains(where: { $0.status == "recognised" }) { issuable.append(("transcript:", l.t("成绩单（全部已认定成果）", "Transcript (all recognised outcomes)"))) }
         return CredentialPanel(language: l, learnerID: account.learner.id.uuidString, csrf: caller.session?.csrfToken ?? "", credentials: credentials,
-                               issuable: issuable, canIssue: canIssue, canChangeStatus: [.cityAdmin, .creditReviewer].contains(caller.scope.role))
+                               issuable: issuable, canIssue: canIssue, canChangeStatus: AccessPolicy.canChangeCredentialStatus(caller: caller.scope))
     }
 
     static func layout(_ req: Request) -> PageLayout {

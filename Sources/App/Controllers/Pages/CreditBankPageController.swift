@@ -7,14 +7,18 @@ import Vapor
 
 /// `/credit-bank…` pages: a learner's account, the reviewers' queue and their decisions.
 enum CreditBankPageController {
-    /// A learner lands on their own account; reviewers and the city on the queue.
+    /// A learner lands on their own account; reviewers and the city on the queue; a school on
+    /// the outcome import (`AccessPolicy.creditBankHome`).
     @Sendable static func home(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
-        if caller.scope.role == .learner {
+        switch AccessPolicy.creditBankHome(caller: caller.scope) {
+        case .ownAccount:
             guard let own = try await CreditBankAPIController.learners(req).own(caller.scope) else { throw AppError.notFound }
             return req.redirect(to: "/credit-bank/learners/\(own.uuidString)")
+        case .reviewQueue: return req.redirect(to: "/credit-bank/reviews")
+        case .outcomeImport: return req.redirect(to: "/credit-bank/import")
+        case nil: throw AppError.forbidden
         }
-        return req.redirect(to: "/credit-bank/reviews")
     }
 
     @Sendable static func account(req: Request) async throws -> Response {
@@ -93,7 +97,7 @@ enum CreditBankPageController {
 
     @Sendable static func importForm(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
-        guard [.cityAdmin, .schoolAdmin].contains(caller.scope.role) else { throw AppError.forbidden }
+        guard AccessPolicy.canImportCreditOutcomes(caller: caller.scope) else { throw AppError.forbidden }
         let l = Language(req)
         return .html(OutcomeImportPage(layout: PageLayout(title: l.t("学习成果批量推送", "Push outcomes in bulk"), language: l, caller: caller), result: nil, errors: []).render())
     }
@@ -147,7 +151,7 @@ enum CreditBankPageController {
         let alignment = try await CreditRuleStore(sql: sql).alignment(default: req.services.frameworks.alignment)
         let l = Language(req)
         let layout = PageLayout(title: l.t("学分银行规则", "Credit-bank rules"), language: l, caller: caller)
-        return .html(CreditRulesPage(layout: layout, documents: documents, alignment: alignment, canEdit: caller.scope.role == .cityAdmin,
+        return .html(CreditRulesPage(layout: layout, documents: documents, alignment: alignment, canEdit: AccessPolicy.canEditCreditRules(caller: caller.scope),
                                      message: req.query[String.self, at: "saved"].map { l.t("已保存 \($0)", "Saved \($0)") }).render())
     }
 

@@ -1,3 +1,4 @@
+import Registry
 import SQLKit
 import Vapor
 
@@ -20,7 +21,7 @@ extension InternshipPageController {
         let list = try await InternshipRoundAPIController.list(req: req)
         let l = Language(req)
         let layout = PageLayout(title: l.t("实习分配", "Internship allocation"), language: l, caller: caller)
-        return .html(RoundsPage(layout: layout, rounds: list.items, canRun: caller.scope.role == .cityAdmin).render())
+        return .html(RoundsPage(layout: layout, rounds: list.items, canRun: AccessPolicy.canRunInternshipRound(caller: caller.scope)).render())
     }
 
     struct RunForm: Content {
@@ -30,7 +31,7 @@ extension InternshipPageController {
 
     @Sendable static func run(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
-        guard caller.scope.role == .cityAdmin else { throw AppError.forbidden }
+        guard AccessPolicy.canRunInternshipRound(caller: caller.scope) else { throw AppError.forbidden }
         let form = try req.content.decode(RunForm.self)
         let name = form.name.trimmingCharacters(in: .whitespaces)
         guard (1...100).contains(name.count) else { throw AppError.validation([.tooLong("name", max: 100)]) }
@@ -56,7 +57,7 @@ extension InternshipPageController {
         }
         let l = Language(req)
         let layout = PageLayout(title: result.round.name, language: l, caller: caller)
-        return .html(RoundPage(layout: layout, round: result.round, placements: result.items, names: names, posts: posts, canPublish: caller.scope.role == .cityAdmin).render())
+        return .html(RoundPage(layout: layout, round: result.round, placements: result.items, names: names, posts: posts, canPublish: AccessPolicy.canPublishInternshipRound(caller: caller.scope)).render())
     }
 
     @Sendable static func publish(req: Request) async throws -> Response {

@@ -22,7 +22,7 @@ enum MarketPageController {
     @Sendable static func school(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
         guard let sql = req.db as? any SQLDatabase, let code = req.parameters.get("code") else { throw Abort(.internalServerError) }
-        if let allowed = try await MarketScope.institutionCodes(sql, caller: caller.scope), !allowed.contains(code) { throw AppError.forbidden }
+        try await MarketScope.require(code, sql, caller: caller.scope)
         guard let row = try await sql.select().column("name").from("institutions").where("code", .equal, code).first() else { throw AppError.notFound }
         let market = try await MarketSnapshot.load(sql, catalog: req.services.catalog)
         let year = try MarketAPIController.year(req) ?? market.table(.city).latestYear

@@ -83,16 +83,23 @@ enum RegistryPages {
         var path: String
         var zh: String
         var en: String
+        var entity: RegistryEntity
         var count: @Sendable (any SQLDatabase, CallerScope) async throws -> Int
     }
 
     static func item<R: RegistryResource>(_: R.Type) -> Item {
-        Item(path: R.path, zh: R.titleZh, en: R.titleEn) { sql, scope in
+        Item(path: R.path, zh: R.titleZh, en: R.titleEn, entity: R.entity) { sql, scope in
             try await RegistryReader<R>(sql: sql, caller: scope).list(.init(page: 1, per: 1)).total
         }
     }
 
     static let navigation: [Item] = RegistryResources.all.map { item($0) }
+
+    /// The registry lists in `caller`'s menu (`AccessPolicy.registryMenu`).
+    static func navigation(for caller: CallerScope) -> [Item] {
+        let visible = Set(AccessPolicy.registryMenu(for: caller))
+        return navigation.filter { visible.contains($0.entity) }
+    }
 
     static var all: [any RouteCollection] { RegistryResources.all.map { page($0) } }
 

@@ -10,26 +10,29 @@ enum SupervisionPageController {
         let caller = try req.requireCaller()
         let sql = try SupervisionAPIController.sql(req)
         let dashboard = try await SupervisionAPIController.dashboard(req, scope: scope, period: try SupervisionAPIController.period(req))
-        let school = try await SupervisionAccess.school(scope, sql: sql)
-        let districts: [(code: String, name: String)] = scope.level == .city && [.cityAdmin].contains(caller.scope.role)
+        let districts: [(code: String, name: String)] = scope.level == .city && AccessPolicy.canCompareDistricts(caller: caller.scope)
             ? req.services.catalog.divisions.districts.values.sorted { $0.code < $1.code }.map { ($0.code, $0.name) }
             : []
         let l = Language(req)
         let layout = PageLayout(title: l.t("督导监测 · \(dashboard.scopeName)", "Supervision · \(dashboard.scopeName)"), language: l, caller: caller)
         return .html(SupervisionDashboardPage(
             layout: layout, dashboard: dashboard, periods: try await IndicatorSnapshots.periods(on: sql), current: SupervisionDashboard.currentPeriod(),
-            districts: districts, canDrillDown: SupervisionAccess.canDrillDown(scope, caller: caller.scope, schoolDistrict: school.district, schoolID: school.id),
-            canSnapshot: caller.scope.role == .cityAdmin && scope.level == .city
+            districts: districts, canDrillDown: try await SupervisionAccess.canDrillDown(scope, caller: caller.scope, sql: sql),
+            canSnapshot: AccessPolicy.canTakeSupervisionSnapshot(caller: caller.scope) && scope.level == .city
         ).render())
     }
 
     @Sendable static func city(req: Request) async throws -> Response {
         // A school administrator lands on the school's own dashboard, a district's on the district's.
         let caller = try req.requireCaller().scope
-        if caller.role == .districtAdmin, let district = caller.districtCode { return req.redirect(to: "/supervision/districts/\(district)") }
-        if caller.role == .schoolAdmin, let id = caller.institutionID, let sql = req.db as? any SQLDatabase,
-           let code = try await sql.select().column("code").from("institutions").where("id", .equal, id).first()?.decode(column: "code", as: String.self) {
-            return req.redirect(to: "/supervision/schools/\(code)")
+        switch AccessPolicy.supervisionHome(caller: caller) {
+        case .city: break
+        case .district(let district): return req.redirect(to: "/supervision/districts/\(district)")
+        case .school(let id):
+            if let sql = req.db as? any SQLDatabase,
+               let code = try await sql.select().column("code").from("institutions").where("id", .equal, id).first()?.decode(column: "code", as: String.self) {
+                return req.redirect(to: "/supervision/schools/\(code)")
+            }
         }
         return try await dashboardPage(req, scope: .city)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Registry
 import Vapor
 
 /// `/work-tasks…` pages: the list, one task with its reports, the report form and the
@@ -21,9 +22,10 @@ enum WorkListPageController {
         let l = Language(req)
         let names = Dictionary(uniqueKeysWithValues: req.services.indicators.indicators.map { ($0.id, l.t($0.nameZh, $0.nameEn)) })
         let layout = PageLayout(title: l.t("任务 \(task.id)", "Task \(task.id)"), language: l, caller: caller)
-        let role = caller.scope.role
-        return .html(WorkTaskPage(layout: layout, task: task, indicatorNames: names, canReport: role == .cityAdmin || role == .responsibleUnit,
-                                  canReview: role == .cityAdmin, choosesUnit: role == .cityAdmin).render())
+        let scope = caller.scope
+        return .html(WorkTaskPage(layout: layout, task: task, indicatorNames: names,
+                                  canReport: AccessPolicy.canReportOnWorkTask(responsibleUnits: task.units, caller: scope),
+                                  canReview: AccessPolicy.canReviewWorkReport(caller: scope), choosesUnit: AccessPolicy.reportsOnBehalfOfUnits(caller: scope)).render())
     }
 
     struct ReportForm: Content {

@@ -103,7 +103,7 @@ struct CreditLearners: Sendable {
 
     /// A signed-in learner's own account id.
     func own(_ caller: CallerScope) async throws -> UUID? {
-        guard caller.role == .learner, let student = caller.studentID else { return nil }
+        guard let student = AccessPolicy.ownStudentRecord(caller: caller) else { return nil }
         return try await sql.raw("SELECT c.id AS id FROM credit_learners c JOIN students s ON s.id_index = c.id_index WHERE s.id = \(bind: student)")
             .first()?.decode(column: "id", as: UUID.self)
     }

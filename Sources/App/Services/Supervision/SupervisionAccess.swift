@@ -1,37 +1,49 @@
 import Foundation
+import Indicators
 import Registry
 import SQLKit
 
-/// Who may see which dashboard and which drill-down. Aggregates of the city are open to every
-/// administrative role and to the responsible units; a district's figures to the city and
-/// that district; a school's to the city, its district and the school. Drill-downs list people
-/// and enterprises, so they follow the same rule below the city and are the city's alone at
-/// city level.
+/// Applies the access policy's supervision rules (`AccessPolicy.canReadSupervision`,
+/// `canDrillDownSupervision`) to a requested scope: looks up where a school sits, and answers a
+/// role without dashboards 403 and a scope outside the caller's 404, like a missing school.
 enum SupervisionAccess {
-    static func canView(_ scope: SupervisionScope, caller: CallerScope, schoolDistrict: String?, schoolID: UUID?) -> Bool {
-        switch (caller.role, scope.level) {
-        case (.cityAdmin, _): true
-        case (.districtAdmin, .city), (.schoolAdmin, .city), (.responsibleUnit, .city): true
-        case (.districtAdmin, .district): caller.districtCode == scope.code
-        case (.districtAdmin, .school): caller.districtCode != nil && caller.districtCode == schoolDistrict
-        case (.schoolAdmin, .school): caller.institutionID != nil && caller.institutionID == schoolID
-        default: false
+    /// The pure placement of `scope`; a school that does not exist is 404.
+    static func placement(_ scope: SupervisionScope, sql: any SQLDatabase) async throws -> SupervisionPlacement {
+        switch scope.level {
+        case .city: return .city
+        case .district: return .district(code: scope.code)
+        case .school:
+            let school = try await school(scope, sql: sql)
+            guard let id = school.id, let district = school.district else { throw AppError.notFound }
+            return .school(id: id, districtCode: district)
         }
     }
 
-    static func canDrillDown(_ scope: SupervisionScope, caller: CallerScope, schoolDistrict: String?, schoolID: UUID?) -> Bool {
-        switch (caller.role, scope.level) {
-        case (.cityAdmin, _): true
-        case (.districtAdmin, .district): caller.districtCode == scope.code
-        case (.districtAdmin, .school): caller.districtCode != nil && caller.districtCode == schoolDistrict
-        case (.schoolAdmin, .school): caller.institutionID != nil && caller.institutionID == schoolID
-        default: false
-        }
+    /// Refuses a caller who may not see the dashboard of `scope`.
+    @discardableResult
+    static func requireRead(_ scope: SupervisionScope, caller: CallerScope, sql: any SQLDatabase) async throws -> SupervisionPlacement {
+        guard AccessPolicy.mayReadSupervision(caller: caller) else { throw AppError.forbidden }
+        let placement = try await placement(scope, sql: sql)
+        guard AccessPolicy.canReadSupervision(at: placement, caller: caller) else { throw AppError.notFound }
+        return placement
     }
-}
 
-extension SupervisionAccess {
-    /// The school's district and id, for the rules above (nil, nil for other levels).
+    /// Refuses a caller who may not list the rows behind an indicator at `scope`: 404 when the
+    /// dashboard itself is out of sight, 403 when it is visible but its rows are not (the city's
+    /// rows to a district).
+    static func requireDrillDown(_ scope: SupervisionScope, caller: CallerScope, sql: any SQLDatabase) async throws {
+        let placement = try await requireRead(scope, caller: caller, sql: sql)
+        guard AccessPolicy.canDrillDownSupervision(at: placement, caller: caller) else { throw AppError.forbidden }
+    }
+
+    /// Whether the caller may drill down at `scope` (for the dashboard's links); false for a
+    /// school that does not exist.
+    static func canDrillDown(_ scope: SupervisionScope, caller: CallerScope, sql: any SQLDatabase) async throws -> Bool {
+        guard let placement = try? await placement(scope, sql: sql) else { return false }
+        return AccessPolicy.canDrillDownSupervision(at: placement, caller: caller)
+    }
+
+    /// The school's district, id and name (nil, nil, nil for other levels); 404 for no such school.
     static func school(_ scope: SupervisionScope, sql: any SQLDatabase) async throws -> (district: String?, id: UUID?, name: String?) {
         guard scope.level == .school else { return (nil, nil, nil) }
         guard let row = try await sql.select().columns("id", "district_code", "name").from("institutions").where("code", .equal, scope.code).first() else {

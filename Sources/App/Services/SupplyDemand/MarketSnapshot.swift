@@ -55,21 +55,24 @@ struct MarketSnapshot: Sendable {
     func programName(_ catalogCode: String) -> String { catalog.programs[catalogCode]?.name ?? catalogCode }
 }
 
-/// Which institutions' program signals a caller may see.
+/// Which institutions' program signals a caller may see (`AccessPolicy.marketInstitutionFilter`).
 enum MarketScope {
     /// Institution codes in scope, or nil for every institution (the city).
     static func institutionCodes(_ sql: any SQLDatabase, caller: CallerScope) async throws -> Set<String>? {
-        switch caller.role {
-        case .cityAdmin:
-            return nil
-        case .districtAdmin:
-            guard let district = caller.districtCode else { return [] }
-            return Set(try await sql.select().column("code").from("institutions").where("district_code", .equal, district).all().map { try $0.decode(column: "code", as: String.self) })
-        case .schoolAdmin, .teacher:
-            guard let id = caller.institutionID else { return [] }
-            return Set(try await sql.select().column("code").from("institutions").where("id", .equal, id).all().map { try $0.decode(column: "code", as: String.self) })
-        default:
-            return []
+        let query = sql.select().column("code").from("institutions")
+        switch AccessPolicy.marketInstitutionFilter(caller: caller) {
+        case .all: return nil
+        case .district(let code): query.where("district_code", .equal, code)
+        case .institution(let id): query.where("id", .equal, id)
+        case .none, .enterprise, .record: return []
         }
+        return Set(try await query.all().map { try $0.decode(column: "code", as: String.self) })
+    }
+
+    /// Refuses a caller who may not see school `code`'s signals: 403 for a role without any
+    /// school view, 404 for a school outside the caller's scope (like one that does not exist).
+    static func require(_ code: String, _ sql: any SQLDatabase, caller: CallerScope) async throws {
+        guard AccessPolicy.marketInstitutionFilter(caller: caller) != .none else { throw AppError.forbidden }
+        if let allowed = try await institutionCodes(sql, caller: caller), !allowed.contains(code) { throw AppError.notFound }
     }
 }

@@ -26,13 +26,12 @@ struct PageLayout {
                     .nav(
                         .unwrap(caller) { caller in
                             .group(
-                                .group(RegistryPages.navigation.map { item in .a(.href(safe: "/registry/\(item.path)"), .text(safe: l.t(item.zh, item.en))) }),
-                                .a(.href("/internships/quotas"), .text(safe: l.t("实习配额", "Quotas"))),
-                                .a(.href("/internships/rounds"), .text(safe: l.t("实习分配", "Allocation"))),
-                                .a(.href("/market"), .text(safe: l.t("产教供需", "Market"))),
-                                .a(.href("/supervision"), .text(safe: l.t("督导监测", "Supervision"))),
-                                .a(.href("/work-tasks"), .text(safe: l.t("工作任务", "Work list"))),
-                                .a(.href("/credit-bank"), .text(safe: l.t("学分银行", "Credit bank"))),
+                                // Only what the caller's role may open (`AccessPolicy.menu`): a menu never offers a refusal.
+                                .group(RegistryPages.navigation(for: caller.scope).map { item in .a(.href(safe: "/registry/\(item.path)"), .text(safe: l.t(item.zh, item.en))) }),
+                                .group(AccessPolicy.menu(for: caller.scope).map { area in
+                                    let link = Self.link(area)
+                                    return .a(.href(safe: link.path), .text(safe: l.t(link.zh, link.en)))
+                                }),
                                 .span(.class("who"), .text(safe: "\(caller.displayName) · \(l.t(caller.scope.role.labelZh, caller.scope.role.labelEn))")),
                                 .form(
                                     .class("inline"), .method(.post), .action("/sign-out"),
@@ -48,5 +47,17 @@ struct PageLayout {
             )
         )
         return html.render()
+    }
+
+    /// Where a menu area's entry leads, and its label.
+    static func link(_ area: MenuArea) -> (path: String, zh: String, en: String) {
+        switch area {
+        case .internshipQuotas: ("/internships/quotas", "实习配额", "Quotas")
+        case .internshipRounds: ("/internships/rounds", "实习分配", "Allocation")
+        case .market: ("/market", "产教供需", "Market")
+        case .supervision: ("/supervision", "督导监测", "Supervision")
+        case .workList: ("/work-tasks", "工作任务", "Work list")
+        case .creditBank: ("/credit-bank", "学分银行", "Credit bank")
+        }
     }
 }
