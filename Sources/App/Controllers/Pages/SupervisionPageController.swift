@@ -38,6 +38,9 @@ enum SupervisionPageController {
     }
 
     @Sendable static func district(req: Request) async throws -> Response {
+        // A role without dashboards is refused before the district is looked up, so a district
+        // that exists and one that does not answer alike.
+        guard AccessPolicy.mayReadSupervision(caller: try req.requireCaller().scope) else { throw AppError.forbidden }
         let code = req.parameters.get("code") ?? ""
         guard req.services.catalog.divisions.districts[code] != nil else { throw AppError.notFound }
         return try await dashboardPage(req, scope: SupervisionScope(level: .district, code: code))
