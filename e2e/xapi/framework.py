@@ -17,8 +17,9 @@ class Fail(AssertionError):
 
 
 class Node:
-    def __init__(self, name, parent=None, na=None, unit=False):
+    def __init__(self, name, parent=None, na=None, unit=False, reqs=None):
         self.name = name
+        self.reqs = reqs or []
         self.parent = parent
         self.na = na
         self.unit = unit
@@ -50,7 +51,7 @@ class Case:
             for r in REQ_RE.findall(text):
                 if r not in ids:
                     ids.append(r)
-        for r in reqs or []:
+        for r in [r for n in chain for r in n.reqs] + list(reqs or []):
             if r not in ids:
                 ids.append(r)
         self.reqs = ids
@@ -71,8 +72,9 @@ class Registry:
         self.source = None
 
     @contextlib.contextmanager
-    def describe(self, name, na=None, unit=False):
-        node = Node(name, self.stack[-1], na=na, unit=unit)
+    def describe(self, name, na=None, unit=False, reqs=None):
+        """reqs: requirement ids the suite gives only in the comment above this describe"""
+        node = Node(name, self.stack[-1], na=na, unit=unit, reqs=reqs)
         self.stack.append(node)
         try:
             yield node

@@ -208,6 +208,8 @@ class LRS:
         if json_body is not _UNSET:
             data = js_stringify(json_body).encode("utf-8")
             h["Content-Type"] = "application/json"
+            if style == "superrequest":
+                h["Accept"] = "application/json"  # the request library adds it for .json()
         elif body is not _UNSET and body is not None:
             data = body
         if content_type is not _UNSET:

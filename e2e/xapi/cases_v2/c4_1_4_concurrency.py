@@ -114,7 +114,8 @@ def run_concurrency_tests(S, resource_name, path, params):
 
 
 def register(S):
-    with S.describe("xAPI uses HTTP 1.1 entity tags (ETags) to implement optimistic concurrency control in the following resources, where PUT, POST or DELETE are allowed to overwrite or remove existing data."):
+    with S.describe("xAPI uses HTTP 1.1 entity tags (ETags) to implement optimistic concurrency control in the following resources, where PUT, POST or DELETE are allowed to overwrite or remove existing data.",
+                    reqs=["XAPI-00322"]):
         run_concurrency_tests(S, "Activity State", "/activities/state", build_state())
         run_concurrency_tests(S, "Activity Profile", "/activities/profile", build_activity_profile())
         run_concurrency_tests(S, "Agents Profile", "/agents/profile", build_agent_profile())

@@ -10,10 +10,12 @@ def register(S):
         send_request(t, "post", "/statements", None, [st], 200)
         send_request(t, "get", "/activities", {"activityId": st["object"]["id"]}, None, 200)
 
-    S.it('An LRS has an Activities Resource with endpoint "base IRI" + /activities" (Communication 2.5, Implicit) **Implicit** (in that it is not named this by the spec)')(exists_case)
+    S.it('An LRS has an Activities Resource with endpoint "base IRI" + /activities" (Communication 2.5, Implicit) **Implicit** (in that it is not named this by the spec)',
+         reqs=["XAPI-00252"])(exists_case)
     S.it('An LRS\'s Activities Resource accepts GET requests (Communication 2.5, XAPI-00253)')(exists_case)
 
-    @S.it('An LRS\'s Activities Resource upon processing a successful GET request returns the complete Activity Object (Communication 2.5.s1)')
+    @S.it('An LRS\'s Activities Resource upon processing a successful GET request returns the complete Activity Object (Communication 2.5.s1)',
+          reqs=["XAPI-00251"])
     def _(t):
         st = t.statement({"statement": "{{statements.object_activity}}"}, {"object": "{{activities.default}}"})
         st["object"]["id"] = "http://www.example.com/verify/complete/34534"

@@ -25,7 +25,8 @@ def _eq(t, got, exp, what):
 
 
 def register(S):
-    with S.describe('An LRS\'s Statement Resource can process a GET request with "related_activities" as a parameter  (**Implicit**, Communication 2.1.3.s1.table1.row7)'):
+    with S.describe('An LRS\'s Statement Resource can process a GET request with "related_activities" as a parameter  (**Implicit**, Communication 2.1.3.s1.table1.row7)',
+                    reqs=["XAPI-00177"]):
         @S.before
         def _(t):
             t.ctx["statement"] = st = pri_statement(t)

@@ -58,7 +58,8 @@ def path_get(obj, path):
 
 
 def register(S):
-    with S.describe('An LRS\'s "X-Experience-API-Consistent-Through" header is an ISO 8601 combined date and time (Type, Communication 2.1.3.s2.b5).'):
+    with S.describe('An LRS\'s "X-Experience-API-Consistent-Through" header is an ISO 8601 combined date and time (Type, Communication 2.1.3.s2.b5).',
+                    reqs=["XAPI-00160"]):
         @S.before
         def _(t):
             t.ctx["statement"] = st = pri_statement(t)
