@@ -50,7 +50,10 @@ def main(argv=None):
     ap.add_argument("--list-na", action="store_true", help="print the not-applicable cases with reasons")
     ap.add_argument("--list", action="store_true", help="print every case with its requirement ids")
     ap.add_argument("--allow-failures", action="store_true", help="exit 0 even when cases fail")
-    ap.add_argument("--timeout", type=float, default=30)
+    ap.add_argument("--timeout", type=float, default=30, help="seconds per HTTP request (default 30)")
+    ap.add_argument("--max-delay", type=float, default=60,
+                    help="cap, in seconds, on the consistency wait before a read (the suite waits up to 10x the\n"
+                         "LRS's Date - X-Experience-API-Consistent-Through, unbounded); default 60")
     ap.add_argument("--show-requests", action="store_true", help="print each request (method, URL, headers, body start)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also print passing cases and per-file counts")
     args = ap.parse_args(argv)
@@ -71,6 +74,7 @@ def run_suite(key, args, base, auth):
     S = load_suite(key)
     tpl = Templates(S.directory)
     lrs = LRS(base, auth, S.version, dry_run=args.dry_run, timeout=args.timeout)
+    lrs.max_delay = args.max_delay
     if args.show_requests:
         def show(p):
             body = p.body or b""

@@ -163,6 +163,7 @@ class LRS:
         self.timeout = timeout
         self.session = requests.Session()
         self.time_margin = None  # helper.setTimeMargin (ms, suite clock - LRS clock)
+        self.max_delay = 60.0  # seconds; cap on helper.genDelay's 10 x (Date - Consistent-Through) wait
         self.requests_built = 0
         self.log = log
         self.show = None  # callback(prepared request) for --show-requests
@@ -318,7 +319,7 @@ class LRS:
                 date = parse_date_ms(r.headers.get("Date"))
                 if ct is None or date is None:
                     raise AssertionError("X-Experience-API-Consistent-Through header was missing or not a number.")
-                finish = time.time() * 1000 + 10 * abs(date - ct)
+                finish = time.time() * 1000 + min(10 * abs(date - ct), self.max_delay * 1000)
             if time.time() * 1000 >= finish:
                 return
             time.sleep(1)
