@@ -136,6 +136,10 @@ import Testing
         }
         #expect(StatementEquivalence.same(sub("2024-01-01T00:00:00Z"), sub("2024-01-01T08:00:00.000+08:00")))
         #expect(!StatementEquivalence.same(sub("2024-01-01T00:00:00Z"), sub("2024-01-01T00:00:01Z")))
+        // Precision beyond the milliseconds the LRS must keep does not count.
+        #expect(StatementEquivalence.same(sub("2024-05-04T17:00:00.123Z"), sub("2024-05-04T17:00:00.1239Z")))
+        #expect(StatementEquivalence.same(sub("2024-05-04T17:00:00.123Z"), sub("2024-05-04T17:00:00.123000001Z")))
+        #expect(!StatementEquivalence.same(sub("2024-05-04T17:00:00.123Z"), sub("2024-05-04T17:00:00.124Z")))
     }
 
     @Test func irisCompareAfterSyntaxBasedNormalisation() {

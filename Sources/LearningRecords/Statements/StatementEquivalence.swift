@@ -173,7 +173,10 @@ public enum StatementEquivalence {
     /// A timestamp as the instant it names, to the millisecond the LRS must keep.
     static func canonicalInstant(_ value: JSONValue) -> JSONValue {
         guard let text = value.stringValue, let date = XAPITimestamp.parse(text, version: .v1_0) ?? XAPITimestamp.parse(text, version: .v2_0) else { return value }
-        return .string("instant:\(Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))")
+        // Through tenths of a millisecond first, so binary floating point cannot tip
+        // `.123` down to `.122` before the cut to milliseconds.
+        let tenThousandths = (date.timeIntervalSince1970 * 10_000).rounded()
+        return .string("instant:\(Int64((tenThousandths / 10).rounded(.down)))")
     }
 
     static func sameInstant(_ a: JSONValue, _ b: JSONValue) -> Bool {
