@@ -20,6 +20,7 @@ sys.path.insert(0, HERE)
 from framework import Registry, run_case  # noqa: E402
 from lrs_client import LRS  # noqa: E402
 from templates import Templates  # noqa: E402
+import not_applicable  # noqa: E402
 
 SUITES = {
     "2.0": ("2.0.0", "v2_0", "cases_v2"),
@@ -84,6 +85,7 @@ def run_suite(key, args, base, auth):
             print("  -> %s %s\n     [%s]\n     %r" % (p.method, p.url, hdrs, body[:300]))
         lrs.show = show
     cases = S.cases
+    not_applicable.mark(S.version, cases)
     if args.grep:
         cases = [c for c in cases if any(g.lower() in (c.title + " " + " ".join(c.reqs)).lower() for g in args.grep)]
     na = [c for c in cases if c.na]

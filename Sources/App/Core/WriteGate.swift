@@ -31,10 +31,16 @@ extension WriteGate {
     /// Runs `body` in one database transaction. On SQLite the transaction passes this gate,
     /// and one refused because another writer holds the file ("database is locked") is retried
     /// a bounded number of times; PostgreSQL runs writers side by side.
-    nonisolated func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    /// - Parameter postgresLock: an advisory lock taken first on PostgreSQL, for writers that
+    ///   must also run one at a time there.
+    nonisolated func transaction<T: Sendable>(on db: any Database, postgresLock: Int64? = nil,
+                                              _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         func once() async throws -> T {
             try await db.transaction { tx in
                 guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+                if let postgresLock, sql.dialect.name == "postgresql" {
+                    _ = try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Int(postgresLock))) AS locked").all()
+                }
                 return try await body(sql)
             }
         }

@@ -65,9 +65,7 @@ public enum StatementFormat {
 
     private static func idsActivity(_ activity: JSONValue) -> JSONValue {
         guard case .object(let a) = activity else { return activity }
-        var out: [String: JSONValue] = ["id": a["id"] ?? .null]
-        if let type = a["objectType"] { out["objectType"] = type }
-        return .object(out)
+        return .object(["id": a["id"] ?? .null])
     }
 
     private static func idsObject(_ object: JSONValue) -> JSONValue {

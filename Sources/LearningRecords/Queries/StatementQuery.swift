@@ -91,7 +91,8 @@ public struct StatementQuery: Sendable, Equatable {
 
     private static func flag(_ parameters: [String: String], _ name: String) throws(StatementViolation) -> Bool {
         guard let text = parameters[name] else { return false }
-        switch text {
+        // Python clients (tincan) send their booleans as True and False.
+        switch text.lowercased() {
         case "true": return true
         case "false": return false
         default: throw StatementViolation(name, "must be true or false")

@@ -27,6 +27,14 @@ public enum XAPIVersion: Sendable, Equatable {
         }
     }
 
+    /// The version this LRS names in its answers to a client of this family.
+    public var responseVersion: String {
+        switch self {
+        case .v1_0: "1.0.3"
+        case .v2_0: XAPIVersion.latest
+        }
+    }
+
     /// The value of a stored statement's `version` property when the client gave none.
     public var statementVersion: String {
         switch self {

@@ -92,10 +92,12 @@ enum XAPIDocumentsController {
         let ifMatch = req.headers.first(name: .ifMatch)
         let ifNoneMatch = req.headers.first(name: .ifNoneMatch)
         let now = Date()
-        try await WriteGate.learningRecords.transaction(on: req.db) { sql in
+        // xAPI 2.0 extends the overwrite rule to the State resource; 1.0.x clients overwrite state freely.
+        let version = req.xapiVersion
+        try await WriteGate.learningRecords.transaction(on: req.db, postgresLock: DocumentStore.advisoryKey) { sql in
             let store = DocumentStore(sql: sql)
             let current = try await store.find(t.address)
-            switch DocumentPrecondition.evaluate(ifMatch: ifMatch, ifNoneMatch: ifNoneMatch, current: current?.etag, requireCondition: !merge && kind != .state) {
+            switch DocumentPrecondition.evaluate(ifMatch: ifMatch, ifNoneMatch: ifNoneMatch, current: current?.etag, requireCondition: !merge && (kind != .state || version == .v2_0)) {
             case .failed: throw XAPIError.preconditionFailed
             case .conflictWithoutCondition: throw XAPIError.conflict("the document exists: send If-Match or If-None-Match to overwrite it")
             case .proceed: break
@@ -125,7 +127,7 @@ enum XAPIDocumentsController {
             guard t.since == nil else { throw XAPIError.bad("since does not apply to DELETE") }
             let ifMatch = req.headers.first(name: .ifMatch)
             let ifNoneMatch = req.headers.first(name: .ifNoneMatch)
-            try await WriteGate.learningRecords.transaction(on: req.db) { sql in
+            try await WriteGate.learningRecords.transaction(on: req.db, postgresLock: DocumentStore.advisoryKey) { sql in
                 let store = DocumentStore(sql: sql)
                 if t.hasDocumentID {
                     let current = try await store.find(t.address)

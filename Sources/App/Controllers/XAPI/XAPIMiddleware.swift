@@ -10,12 +10,32 @@ struct XAPIMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response: Response
         do {
+            if let method = request.url.query.map(XAPIQuery.parse)?["method"] {
+                let version = request.headers.first(name: Self.versionHeader).flatMap(XAPIVersion.init(header:))
+                // xAPI 2.0 removed the alternate request syntax (a method smuggled in the query).
+                guard version != .v2_0 else { throw XAPIError.bad("xAPI 2.0 has no alternate request syntax (method parameter)", zh: "xAPI 2.0 不支持替代请求语法") }
+                let rewritten = try await XAPIAlternateRequest.rewrite(request, method: method)
+                guard rewritten.headers.first(name: Self.versionHeader).flatMap(XAPIVersion.init(header:)) != .v2_0 else {
+                    throw XAPIError.bad("xAPI 2.0 has no alternate request syntax (method parameter)", zh: "xAPI 2.0 不支持替代请求语法")
+                }
+                return try await request.application.responder.respond(to: rewritten).get()
+            }
             try await admit(request)
             response = try await next.respond(to: request)
         } catch {
             response = Self.response(for: error, request: request)
         }
-        response.headers.replaceOrAdd(name: Self.versionHeader, value: XAPIVersion.latest)
+        // A 1.0.x client is answered in 1.0.3, the last of its family; everyone else in 2.0.0.
+        let family = request.headers.first(name: Self.versionHeader).flatMap(XAPIVersion.init(header:)) ?? .v2_0
+        response.headers.replaceOrAdd(name: Self.versionHeader, value: family.responseVersion)
+        let now = Date()
+        if response.headers.first(name: .date) == nil { response.headers.replaceOrAdd(name: .date, value: HTTPDate.format(now)) }
+        // Every answer to a statements query says how current it is, refusals included: clients
+        // poll on it to know when what they sent has become visible.
+        if request.method == .GET || request.method == .HEAD, request.url.path.hasSuffix("/statements"),
+           response.headers.first(name: "X-Experience-API-Consistent-Through") == nil {
+            response.headers.replaceOrAdd(name: "X-Experience-API-Consistent-Through", value: StoredTime.format(now))
+        }
         return response
     }
 
@@ -28,10 +48,6 @@ struct XAPIMiddleware: AsyncMiddleware {
             request.xapiVersion = version
         } else if !isAbout {
             throw XAPIError.bad("the X-Experience-API-Version header is required", zh: "缺少 X-Experience-API-Version 请求头")
-        }
-        // xAPI 2.0 removed the alternate request syntax (a method smuggled in the query).
-        if request.url.query.map(XAPIQuery.parse)?["method"] != nil {
-            throw XAPIError.bad("the alternate request syntax (method parameter) is not supported", zh: "不支持替代请求语法")
         }
         guard !isAbout else { return }
         guard let basic = request.headers.basicAuthorization,

@@ -29,6 +29,10 @@ struct StoredDocument: Sendable {
 struct DocumentStore: Sendable {
     let sql: any SQLDatabase
 
+    /// The PostgreSQL advisory-lock key of document writes: a condition (If-Match) checked in
+    /// a write still holds when the write lands.
+    static let advisoryKey: Int64 = 7_212_050_003
+
     private func conditions(_ a: DocumentAddress, includeID: Bool = true) -> SQLQueryString {
         var text: SQLQueryString = "owner = \(bind: a.owner) AND kind = \(bind: a.kind.rawValue) AND activity_id = \(bind: a.activityID) AND agent_key = \(bind: a.agentKey)"
         if a.kind == .state { text = text + " AND registration = \(bind: a.registration)" }

@@ -29,8 +29,8 @@ struct LearningRecordService: Sendable {
     /// Stores statements all or none and returns their ids in order. A statement whose id is
     /// stored already with the same content changes nothing; with different content the whole
     /// request is refused (409).
-    func store(_ statements: [JSONValue], attachments: Attachments, client: StoredLearningRecordClient, version: XAPIVersion,
-               now: Date = Date()) async throws -> [UUID] {
+    func store(_ statements: [JSONValue], attachments: Attachments, client: StoredLearningRecordClient, version: XAPIVersion) async throws -> [UUID] {
+        let now = Date()
         var prepared: [(original: JSONValue, row: StatementRow)] = []
         var seen = Set<UUID>()
         var declaredHashes = Set<String>()
@@ -57,12 +57,21 @@ struct LearningRecordService: Sendable {
             }
         }
         let toStore = prepared
+        let authority = authority(of: client)
         // Two writers of one new id race to the unique index: the loser runs again and finds the
         // winner's row, which is then either the same statement or a conflict.
         for attempt in 0..<3 {
             do {
-                try await WriteGate.learningRecords.transaction(on: db) { sql in
-                    try await write(toStore, attachments: attachments, store: StatementStore(sql: sql))
+                try await WriteGate.learningRecords.transaction(on: db, postgresLock: Self.advisoryKey) { sql in
+                    // Stamped inside the write lock, so `stored` rises with the store's order.
+                    let now = Date()
+                    let stamped = toStore.map { item in
+                        var row = item.row
+                        row.stored = now
+                        row.document = StatementPreparation.prepare(item.original, id: row.id, stored: now, authority: authority, version: version)
+                        return (item.original, row)
+                    }
+                    try await write(stamped, attachments: attachments, store: StatementStore(sql: sql))
                 }
                 break
             } catch where attempt < 2 && Self.isUniqueViolation(error) {
@@ -71,6 +80,10 @@ struct LearningRecordService: Sendable {
         }
         return prepared.map(\.row.id)
     }
+
+    /// The PostgreSQL advisory-lock key of statement writes: one writer at a time, so statements
+    /// commit in the order of their sequence numbers and a cursor never skips a late commit.
+    static let advisoryKey: Int64 = 7_212_050_002
 
     private func write(_ prepared: [(original: JSONValue, row: StatementRow)], attachments: Attachments, store: StatementStore) async throws {
         let existing = try await store.existing(prepared.map(\.row.id))
@@ -102,7 +115,7 @@ struct LearningRecordService: Sendable {
         try await store.storeAttachments(attachments.filter { used.contains($0.key) }.map { ($0.key, $0.value.contentType, $0.value.content) })
         var definitions: [String: JSONValue] = [:]
         for row in fresh {
-            for activity in Self.activities(in: row.document) { definitions[activity.id] = activity.definition }
+            for activity in Self.activities(in: row.document) { definitions[activity.id] = ActivityDefinitionMerge.merge(definitions[activity.id], activity.definition) }
         }
         try await store.recordActivities(definitions)
     }

@@ -111,39 +111,54 @@ struct StatementStore: Sendable {
     }
 
     /// A page of statements matching `query` that `filter` admits, in store order, after the
-    /// query's cursor; `limit` rows at most.
+    /// query's cursor; `limit` rows at most. As the specification asks, a statement that refers
+    /// to a matching statement (by StatementRef, a voiding one included) matches too.
     func page(_ query: StatementQuery, filter: StatementFilter, limit: Int) async throws -> [StoredStatement] {
-        var joins: [SQLQueryString] = []
+        guard filter != .none else { return [] }
+        let order: SQLQueryString = query.ascending ? " ASC" : " DESC"
+        let filtersByContent = query.agent != nil || query.verb != nil || query.activity != nil || query.registration != nil
+        var text: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM lrs_statements s WHERE s.seq IN (SELECT k FROM ("
+            + selection(query, filter: filter, limit: limit, viaReference: false) + ") d"
+        if filtersByContent {
+            text = text + " UNION SELECT k FROM (" + selection(query, filter: filter, limit: limit, viaReference: true) + ") r"
+        }
+        text = text + ") ORDER BY s.seq" + order + " LIMIT \(unsafeRaw: String(limit))"
+        return try await sql.raw(text).all().map(Self.decode)
+    }
+
+    /// The sequence numbers (as `k`) of one page of statements `s` that match the query
+    /// themselves, or (`viaReference`) whose StatementRef target `m` matches it. Each walks one
+    /// index range in order and stops after `limit` rows, whatever the page's depth.
+    private func selection(_ query: StatementQuery, filter: StatementFilter, limit: Int, viaReference: Bool) -> SQLQueryString {
+        let m = viaReference ? "m" : "s"
+        var text: SQLQueryString = "FROM lrs_statements s"
+        if viaReference { text = text + " JOIN lrs_statements m ON m.statement_id = s.refers_to" }
         var key: SQLQueryString = "s.seq"
         if let agent = query.agent {
-            joins.append("JOIN lrs_statement_agents a ON a.seq = s.seq AND a.agent_key = \(bind: agent.rawValue)" + (query.relatedAgents ? "" : " AND a.related = \(bind: false)"))
-            key = "a.seq"
+            text = text + " JOIN lrs_statement_agents a ON a.seq = \(unsafeRaw: m).seq AND a.agent_key = \(bind: agent.rawValue)"
+                + (query.relatedAgents ? "" : " AND a.related = \(bind: false)")
+            if !viaReference { key = "a.seq" }
         }
         if let activity = query.activity {
-            joins.append("JOIN lrs_statement_activities t ON t.seq = s.seq AND t.activity_id = \(bind: activity)" + (query.relatedActivities ? "" : " AND t.related = \(bind: false)"))
-            if query.agent == nil { key = "t.seq" }
+            text = text + " JOIN lrs_statement_activities t ON t.seq = \(unsafeRaw: m).seq AND t.activity_id = \(bind: activity)"
+                + (query.relatedActivities ? "" : " AND t.related = \(bind: false)")
+            if !viaReference, query.agent == nil { key = "t.seq" }
         }
         var conditions: [SQLQueryString] = ["s.voided = \(bind: false)"]
         switch filter {
-        case .all: break
-        case .none: return []
+        case .all, .none: break
         case .institution(let id): conditions.append("s.institution_id = \(bind: id)")
         case .client(let id): conditions.append("s.client_id = \(bind: id)")
         case .learner(let id): conditions.append("s.learner_id = \(bind: id)")
         }
-        if let verb = query.verb { conditions.append("s.verb_id = \(bind: verb)") }
-        if let registration = query.registration { conditions.append("s.registration = \(bind: registration)") }
+        if let verb = query.verb { conditions.append("\(unsafeRaw: m).verb_id = \(bind: verb)") }
+        if let registration = query.registration { conditions.append("\(unsafeRaw: m).registration = \(bind: registration)") }
         if let since = query.since { conditions.append("s.stored > \(bind: since)") }
         if let until = query.until { conditions.append("s.stored <= \(bind: until)") }
-        if let after = query.afterSequence {
-            conditions.append(query.ascending ? "\(key) > \(bind: after)" : "\(key) < \(bind: after)")
-        }
+        if let after = query.afterSequence { conditions.append(query.ascending ? "\(key) > \(bind: after)" : "\(key) < \(bind: after)") }
         if let ceiling = query.ceiling { conditions.append("\(key) <= \(bind: ceiling)") }
-        var text: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM lrs_statements s"
-        for join in joins { text = text + " " + join }
-        text = text + " WHERE " + conditions.joined(separator: " AND ")
-        text = text + " ORDER BY " + key + (query.ascending ? " ASC" : " DESC") + " LIMIT \(unsafeRaw: String(limit))"
-        return try await sql.raw(text).all().map(Self.decode)
+        return "SELECT " + key + " AS k " + text + " WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY " + key + (query.ascending ? " ASC" : " DESC") + " LIMIT \(unsafeRaw: String(limit))"
     }
 
     /// The newest sequence number stored (0 for an empty store).
