@@ -133,7 +133,8 @@ struct AccessMatrixTests {
         let token = op.operationID == "revokeToken" ? account.spareToken : account.token
         let body = [.POST, .PUT, .PATCH].contains(op.method) ? (bodies[op.operationID] ?? "{}") : nil
         let query = queries[op.operationID] ?? ""
-        let label = "\(op.method) \(op.template)"
+        // An API operation and a page can share a path (`/work-tasks/{id}`): keep them apart.
+        let label = "\(op.api ? "" : "page ")\(op.method) \(op.template)"
         guard let first = parameters.first else {
             return [Case(label: label, role: account.role, object: "none", method: op.method, path: prefix + op.template + query, body: body, token: token, id: nil, pair: label)]
         }
@@ -263,6 +264,30 @@ struct AccessMatrixTests {
             #expect(differences.isEmpty, "foreign and missing objects answer differently: \(differences.sorted().joined(separator: "\n"))")
             #expect(serverErrors.isEmpty, "server errors: \(serverErrors.sorted().joined(separator: "\n"))")
             #expect(ordered.count > Self.floor, "the matrix walked only \(ordered.count) cases")
+        }
+    }
+
+    /// Opening a credit-bank account answered a school 409 for a document known anywhere in the
+    /// city and listed other learners' ids, masked numbers and regions as possible duplicates.
+    @Test func conflictsAndHintsNameOnlyWhatTheCallerMayRead() async throws {
+        try await withFixture { app, f in
+            let bank = CreditBankAppTests()
+            let city = f.token(.cityAdmin), school = f.token(.schoolAdmin)
+            let foreign = try await bank.createLearner(app, city, name: "陳嘉欣", kind: "hong_kong_id", number: "A123456(3)", birth: "2004-03-12")
+            let foreignID = try foreign.content.decode(CreditBankAPIController.CreatedLearner.self).learner.id
+            // The same document by a school that cannot read the account: for the city's review, nothing of the account.
+            let again = try await bank.createLearner(app, school, name: "陳嘉欣", kind: "hong_kong_id", number: "A123456(3)")
+            #expect(again.status == .conflict && bodyString(again).contains("city education bureau's review"), "\(bodyString(again))")
+            #expect(!bodyString(again).contains(foreignID.uuidString))
+            // The same person on another document: the school is not told of the other account; the city is.
+            let permit = try await bank.createLearner(app, school, name: "陳嘉欣", kind: "home_return_permit", number: "H12345678", birth: "2004-03-12")
+            #expect(permit.status == .created)
+            #expect(try permit.content.decode(CreditBankAPIController.CreatedLearner.self).possibleDuplicates.isEmpty, "\(bodyString(permit))")
+            #expect(!bodyString(permit).contains(foreignID.uuidString))
+            let byCity = try await bank.createLearner(app, city, name: "陳嘉欣", kind: "macau_id", number: "1234567(8)", birth: "2004-03-12")
+            #expect(try byCity.content.decode(CreditBankAPIController.CreatedLearner.self).possibleDuplicates.map(\.id).contains(foreignID))
+            // The city is still told plainly that the document has an account.
+            #expect(bodyString(try await bank.createLearner(app, city, name: "陳嘉欣", kind: "hong_kong_id", number: "A123456(3)")).contains("already exists"))
         }
     }
 }

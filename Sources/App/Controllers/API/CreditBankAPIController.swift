@@ -54,11 +54,19 @@ enum CreditBankAPIController {
         if let birth = body.birthDate, CivilDate(iso: birth) == nil { errors.append(FieldError(field: "birthDate", zh: "应为 YYYY-MM-DD", en: "must be YYYY-MM-DD")) }
         guard errors.isEmpty, let document else { throw AppError.validation(errors) }
         let store = try learners(req)
-        if try await store.find(document) != nil {
-            throw AppError.conflict(FieldError(field: "idNumber", zh: "该证件已开设学分银行账户", en: "an account already exists for this document"))
+        // A conflict or a hint names only accounts the caller may read: an account outside its
+        // scope is "for the city to review", never another school's learner.
+        if let existing = try await store.find(document) {
+            throw AppError.conflict(try await store.canView(existing.id, caller: caller.scope)
+                ? FieldError(field: "idNumber", zh: "该证件已开设学分银行账户", en: "an account already exists for this document")
+                : FieldError(field: "idNumber", zh: "该证件不能在此开户，需市教育局核查", en: "an account cannot be opened here for this document; it needs the city education bureau's review"))
         }
         let learner = try await store.create(name: name, document: document, birthDate: body.birthDate)
-        let duplicates = try await store.possibleDuplicates(name: name, birthDate: learner.birthDate, excluding: learner.id)
+        let candidates = try await store.possibleDuplicates(name: name, birthDate: learner.birthDate, excluding: learner.id)
+        let placements = try await store.placements(candidates.map(\.id))
+        let duplicates = candidates.filter { candidate in
+            placements[candidate.id].map { AccessPolicy.canActOnCreditLearner(.read, at: $0, caller: caller.scope) } ?? false
+        }
         try await req.audit(req.auditEntry(action: "create", entity: "credit_learner", recordID: learner.id.uuidString))
         return try await CreatedLearner(learner: learner, possibleDuplicates: duplicates).encodeResponse(status: .created, for: req)
     }
