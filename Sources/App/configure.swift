@@ -55,6 +55,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     if storage.isSQLite { try await StorageSelfCheck.sqlite(app.db) }
     guard let sql = app.db as? any SQLDatabase else { throw Deployment.Refusal(description: "the database driver does not speak SQL") }
     try await DataKeyCheck.verify(vault, source: keySource, on: sql)
+    try await PlatformRecords.savePublicURL(deployment.publicURL, on: sql)
     try await ReferenceSeeder.seedPolicyInstitutions(app)
     let arguments = CommandLine.arguments.dropFirst()
     let serving = arguments.isEmpty || arguments.first == "serve"

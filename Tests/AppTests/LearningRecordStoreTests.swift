@@ -209,4 +209,38 @@ struct LearningRecordStoreTests {
             #expect(ids == ["resume"])
         }
     }
+
+    @Test func platformEventsReachTheLearnersRecordOnce() async throws {
+        try await withFixture { app, f in
+            let bank = CreditBankAppTests()
+            let city = f.token(.cityAdmin)
+            try await bank.loadRules(app, city)
+            _ = try await IssuerKeyStore(sql: app.sql, vault: app.services.vault, issuer: app.services.issuer).rotate()
+            let created = try await bank.createLearner(app, city, name: "学习者", kind: "resident_id", number: f.studentIDNumbersA[0])
+            let learner = try created.content.decode(CreditBankAPIController.CreatedLearner.self).learner.id
+            let pushed = try await bank.request(app, .POST, "api/v1/credit-bank/outcomes/import", city, json: """
+                {"outcomes":[{"learnerId":"\(learner)","kind":"skill_level_certificate","issuer":"考试中心","title":"Web前端（中级）","code":"1X-WEB-M","levelFramework":"gd-lqf","level":4,"awardedOn":"2025-06-30"}]}
+                """)
+            #expect(pushed.status == .ok, "\(bodyString(pushed))")
+            let issued = try await bank.request(app, .POST, "api/v1/credit-bank/learners/\(learner)/credentials", city, json: #"{"kind":"outcome"}"#)
+            #expect(issued.status == .created, "\(bodyString(issued))")
+            // The school reads its learner's record: the recognition and the credential, named by
+            // the registry student, as statements the platform authored.
+            let school = try await client(app, scope: .readSchool, institution: f.schoolA)
+            let other = try await client(app, scope: .readSchool, institution: f.schoolB)
+            let page = try parsed(try await send(app, .GET, "xapi/statements", school))
+            let statements = page["statements"]?.arrayValue ?? []
+            #expect(Set(statements.compactMap { $0["verb"]?["id"]?.stringValue }) == ["http://id.tincanapi.com/verb/earned", "http://activitystrea.ms/schema/1.0/receive"])
+            #expect(statements.allSatisfy { $0["actor"]?["account"]?["name"]?.stringValue == f.studentsA[0].uuidString.lowercased() })
+            #expect(statements.allSatisfy { $0["authority"]?["account"]?["name"]?.stringValue == "platform" })
+            #expect(try parsed(try await send(app, .GET, "xapi/statements", other))["statements"]?.arrayValue?.isEmpty == true)
+            // Each event is recorded once, however often it is replayed.
+            try await PlatformRecords.record([PlatformEvent(kind: .credentialIssued(credentialID: UUID(), title: "x", kind: "outcome"), learner: "someone", at: Date())], on: app.sql)
+            let before = try await app.count("lrs_statements")
+            let event = PlatformEvent(kind: .assessmentPassed(sessionID: UUID(), title: "Web前端", theory: 80, practical: 90), learner: f.studentsA[0].uuidString.lowercased(), at: Date())
+            try await PlatformRecords.record([event, event], on: app.sql)
+            try await PlatformRecords.record([event], on: app.sql)
+            #expect(try await app.count("lrs_statements") == before + 1)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import CreditBank
 import Credentials
 import Foundation
+import LearningRecords
 import Registry
 import SQLKit
 
@@ -71,6 +72,8 @@ struct CredentialService: Sendable {
         let issued = IssuedCredential(id: id, learnerId: learner, kind: kind, subjectRef: subjectRef, titleZh: titleZh, titleEn: titleEn, statusIndex: index,
                                       kid: key.publicKey.kid, jwt: jwt, issuedAt: now, validUntil: validUntil, status: .active, issuedBy: actor)
         try await store.insert(issued)
+        let learnerName = try await PlatformRecords.learnerNames(creditLearners: [learner], on: sql)[learner] ?? learner.uuidString.lowercased()
+        try await PlatformRecords.record([PlatformEvent(kind: .credentialIssued(credentialID: id, title: titleZh, kind: kind.rawValue), learner: learnerName, at: now)], on: sql)
         return issued
     }
 

@@ -1,5 +1,6 @@
 import CreditBank
 import Fluent
+import LearningRecords
 import Foundation
 import SQLKit
 import SQLiteNIO
@@ -87,6 +88,27 @@ struct CreditLedgerStore: Sendable {
             case .used: break
             }
         }
+        try await recordRecognitions(events, now: now)
+    }
+
+    /// A recognised outcome is also a learning record: its statement commits with the decision.
+    private func recordRecognitions(_ events: [(learner: UUID, event: LedgerEvent)], now: Date) async throws {
+        var recognised: [(learner: UUID, decision: RecognitionDecision, automatic: Bool)] = []
+        for (learner, event) in events {
+            if case .decided(let d, let reviewer) = event, d.verdict == .recognised { recognised.append((learner, d, reviewer == nil)) }
+        }
+        guard !recognised.isEmpty else { return }
+        var titles: [UUID: String] = [:]
+        for row in try await sql.raw("SELECT id, title FROM credit_outcomes WHERE id IN (\(binds: recognised.map(\.decision.outcomeID)))").all() {
+            titles[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "title", as: String.self)
+        }
+        let names = try await PlatformRecords.learnerNames(creditLearners: recognised.map(\.learner), on: sql)
+        let platformEvents = recognised.map { r in
+            let credits = Double(r.decision.units.reduce(0) { $0 + $1.credits.tenths }) / 10
+            return PlatformEvent(kind: .outcomeRecognised(outcomeID: r.decision.outcomeID, title: titles[r.decision.outcomeID] ?? "", credits: credits, automatic: r.automatic),
+                                 learner: names[r.learner] ?? r.learner.uuidString.lowercased(), at: now)
+        }
+        try await PlatformRecords.record(platformEvents, on: sql)
     }
 
     static func status(of verdict: RecognitionDecision.Verdict) -> CreditAccount.Status {

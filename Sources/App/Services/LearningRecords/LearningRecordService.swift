@@ -49,7 +49,7 @@ struct LearningRecordService: Sendable {
         for hash in attachments.keys where !declaredHashes.contains(hash) {
             throw XAPIError.bad("an attachment part (sha2 \(hash)) is not declared by any statement")
         }
-        let learners = try await linkedLearners(prepared.map(\.row))
+        let learners = try await Self.linkedLearners(prepared.map(\.row), publicURL: publicURL, sql: try sqlDatabase())
         for i in prepared.indices {
             if let learner = learners[prepared[i].row.id] {
                 prepared[i].row.learnerID = learner.id
@@ -142,13 +142,13 @@ struct LearningRecordService: Sendable {
 
     /// The platform learners the statements are about: an actor whose account is the
     /// platform's (home page = the public address, name = the learner's id).
-    private func linkedLearners(_ rows: [StatementRow]) async throws -> [UUID: (id: UUID, institutionID: UUID?)] {
+    static func linkedLearners(_ rows: [StatementRow], publicURL: String, sql: any SQLDatabase) async throws -> [UUID: (id: UUID, institutionID: UUID?)] {
         var wanted: [UUID: UUID] = [:]
         for row in rows {
             guard let actor = row.document["actor"], let key = AgentKey(actor), let name = key.accountName(under: publicURL), let learner = UUID(uuidString: name) else { continue }
             wanted[row.id] = learner
         }
-        guard !wanted.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        guard !wanted.isEmpty else { return [:] }
         var institutions: [UUID: UUID?] = [:]
         for chunk in Array(Set(wanted.values)).chunked(500) {
             for row in try await sql.raw("SELECT id, institution_id FROM students WHERE id IN (\(binds: Array(chunk)))").all() {
@@ -156,6 +156,11 @@ struct LearningRecordService: Sendable {
             }
         }
         return wanted.compactMapValues { learner in institutions[learner].map { (learner, $0) } }
+    }
+
+    private func sqlDatabase() throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw XAPIError(status: .internalServerError, en: "the database does not speak SQL", zh: "数据库不支持 SQL") }
+        return sql
     }
 
     static func activities(in statement: JSONValue) -> [(id: String, definition: JSONValue)] {
