@@ -1,4 +1,5 @@
 @testable import App
+import Fluent
 import Foundation
 import Registry
 import Testing
@@ -57,6 +58,8 @@ struct AccessMatrixTests {
             // pages
             "/internships/rounds": .internshipRound, "/market/schools": .marketSchool, "/supervision/districts": .supervisionDistrict,
             "/supervision/schools": .supervisionSchool, "/verify": .publicCredential, "/credentials/status": .statusPurpose, "/lang": .language,
+            // A learner's statements, named by their registry student id.
+            "/learning-records/learners": .student,
         ]
         return table[before]
     }
@@ -88,6 +91,14 @@ struct AccessMatrixTests {
     /// Query strings an operation needs to get past its input checks to the access decision.
     static let queries: [String: String] = [
         "revealStudentIdentity": "?purpose=enrolment_check", "revealTeacherIdentity": "?purpose=enrolment_check",
+    ]
+
+    /// Operations that name their object in the query rather than the path: the query, with
+    /// `{x}` for the object, and the object's kind.
+    static let queryObjects: [String: (query: String, kind: Kind)] = [
+        "supervisionDashboard": ("?level=school&code={x}", .supervisionSchool),
+        "marketSignals": ("?institution={x}", .marketSchool),
+        "marketOpenings": ("?institution={x}", .marketSchool),
     ]
 
     struct Operation {
@@ -135,6 +146,14 @@ struct AccessMatrixTests {
         let query = queries[op.operationID] ?? ""
         // An API operation and a page can share a path (`/work-tasks/{id}`): keep them apart.
         let label = "\(op.api ? "" : "page ")\(op.method) \(op.template)"
+        if parameters.isEmpty, let (template, kind) = queryObjects[op.operationID] {
+            let picked = world.pick(kind, for: account.scope)
+            let objects = [("own", picked.own), ("foreign", picked.foreign), ("missing", MatrixWorld.missing(kind))]
+            return objects.compactMap { object, value in
+                value.map { Case(label: label + template, role: account.role, object: object, method: op.method,
+                                 path: prefix + op.template + template.replacingOccurrences(of: "{x}", with: $0), body: body, token: token, id: $0, pair: label + template) }
+            }
+        }
         guard let first = parameters.first else {
             return [Case(label: label, role: account.role, object: "none", method: op.method, path: prefix + op.template + query, body: body, token: token, id: nil, pair: label)]
         }
@@ -264,6 +283,36 @@ struct AccessMatrixTests {
             #expect(differences.isEmpty, "foreign and missing objects answer differently: \(differences.sorted().joined(separator: "\n"))")
             #expect(serverErrors.isEmpty, "server errors: \(serverErrors.sorted().joined(separator: "\n"))")
             #expect(ordered.count > Self.floor, "the matrix walked only \(ordered.count) cases")
+        }
+    }
+
+    /// The menu offers exactly the areas the policy opens to the role, and each of them opens:
+    /// a learner no longer sees 督导监测 or 工作任务.
+    @Test func theMenuOffersOnlyWhatTheRoleMayOpen() async throws {
+        try await withFixture { app, f in
+            // The learner's own account, which their 学分银行 entry opens.
+            _ = try await CreditBankAppTests().createLearner(app, f.token(.cityAdmin), name: "学习者", kind: "resident_id", number: f.studentIDNumbersA[0])
+            for (role, token) in f.tokens {
+                let scope = try #require(try await User.query(on: app.db).filter(\.$username == "test-\(role.rawValue)").first()?.scope)
+                let menu = AccessPolicy.menu(for: scope)
+                var home = ""
+                try await app.testing().test(.GET, "/", headers: .bearer(token)) { home = bodyString($0) }
+                for area in MenuArea.allCases {
+                    let path = PageLayout.link(area).path
+                    #expect(home.contains("href=\"\(path)\"") == menu.contains(area), "\(role): \(area)")
+                    guard menu.contains(area) else { continue }
+                    try await app.testing().test(.GET, path, headers: .bearer(token)) { res in
+                        #expect(res.status != .forbidden && res.status != .notFound, "\(role) opens \(path): \(res.status)")
+                    }
+                }
+                for entity in RegistryEntity.allCases {
+                    guard let resource = RegistryResources.all.first(where: { $0.entity == entity }) else { continue }
+                    #expect(home.contains("href=\"/registry/\(resource.path)\"") == AccessPolicy.registryMenu(for: scope).contains(entity), "\(role): \(entity)")
+                }
+            }
+            var learnerHome = ""
+            try await app.testing().test(.GET, "/", headers: .bearer(f.token(.learner))) { learnerHome = bodyString($0) }
+            #expect(!learnerHome.contains("督导监测") && !learnerHome.contains("工作任务"))
         }
     }
 
