@@ -243,4 +243,51 @@ struct LearningRecordStoreTests {
             #expect(try await app.count("lrs_statements") == before + 1)
         }
     }
+
+    func page(_ app: Application, _ method: HTTPMethod, _ path: String, _ token: String, form: [String: String]? = nil) async throws -> TestingHTTPResponse {
+        var captured: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: .bearer(token), beforeRequest: { req in
+            if let form { try req.content.encode(form, as: .urlEncodedForm) }
+        }, afterResponse: { captured = $0 })
+        guard let captured else { throw Abort(.internalServerError) }
+        return captured
+    }
+
+    @Test func pagesShowEachReaderItsOwnScopeAndIssueClientsOnce() async throws {
+        try await withFixture { app, f in
+            let city = try await client(app, scope: .all)
+            let home = app.deployment.publicURL
+            func learner(_ id: UUID) -> JSONValue { ["account": ["homePage": .string(home), "name": .string(id.uuidString.lowercased())]] }
+            _ = try await send(app, .POST, "xapi/statements", city, body: [
+                statement(actor: learner(f.studentsA[0]), activity: "http://example.cn/course/mine"),
+                statement(actor: learner(f.studentsB[0]), activity: "http://example.cn/course/theirs"),
+            ])
+            let school = f.token(.schoolAdmin)
+            let list = try await page(app, .GET, "learning-records", school)
+            #expect(list.status == .ok)
+            #expect(bodyString(list).contains("课程一") && bodyString(list).contains(f.studentsA[0].uuidString.lowercased()))
+            #expect(!bodyString(list).contains(f.studentsB[0].uuidString.lowercased()))
+            // Another school's learner and a missing one answer alike.
+            let foreign = try await page(app, .GET, "learning-records/learners/\(f.studentsB[0])", school)
+            let missing = try await page(app, .GET, "learning-records/learners/\(UUID())", school)
+            #expect(foreign.status == .notFound && missing.status == .notFound)
+            #expect(try await page(app, .GET, "learning-records/learners/\(f.studentsA[0])", school).status == .ok)
+            // A learner is sent to their own timeline.
+            let own = try await page(app, .GET, "learning-records", f.token(.learner))
+            #expect(own.status == .seeOther)
+            #expect(own.headers.first(name: .location)?.contains(f.studentsA[0].uuidString.lowercased()) == true)
+            // A school issues a client for itself; read-all is refused; the secret shows once.
+            let refused = try await page(app, .POST, "learning-records/clients", school, form: ["name": "全市", "scope": "all"])
+            #expect(refused.status == .badRequest || refused.status == .unprocessableEntity, "\(refused.status)")
+            let created = try await page(app, .POST, "learning-records/clients", school, form: ["name": "本校 Moodle", "scope": "read-school"])
+            #expect(created.status == .ok)
+            #expect(bodyString(created).contains("new-client"))
+            #expect(!bodyString(try await page(app, .GET, "learning-records/clients", school)).contains("new-client"))
+            let stored = try await LearningRecordClientStore(sql: app.sql).list(institutionID: f.schoolA)
+            #expect(stored.count == 1 && stored.first?.scope == .readSchool)
+            // The city's client is out of the school's reach: revoking it is "not found".
+            #expect(try await page(app, .POST, "learning-records/clients/\(city.key)/revoke", school).status == .notFound)
+            #expect(try await page(app, .GET, "learning-records/clients", f.token(.learner)).status == .forbidden)
+        }
+    }
 }

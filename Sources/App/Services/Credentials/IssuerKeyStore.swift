@@ -60,6 +60,7 @@ struct IssuerKeyStore: Sendable {
 
     /// The rotation's statements, on this store's connection: call it inside a transaction
     /// (`rotate(in:)` does).
+    @discardableResult
     func rotate(now: Date = Date()) async throws -> (new: IssuerPublicKey, retired: [String]) {
         let key = IssuerSigningKey.generate(did: issuer.did, now: now)
         let retired = try await publicKeys().filter { $0.retiredAt == nil }.map(\.kid)
