@@ -63,6 +63,9 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     if app.environment != .testing, !deployment.isProduction, serving, Environment.get("ZHIJIAO_DEMO") != "0" {
         try await DemoSeeder.seedIfEmpty(app)
     }
+    // Forwarding to other LRSs runs beside the server only; commands (`lrs forward run-once`)
+    // and tests run passes by hand.
+    if serving, app.environment != .testing { app.lifecycle.use(ForwardingLifecycle.fromEnvironment()) }
 
     // Clients (and the tests) read problem bodies like any JSON.
     ContentConfiguration.global.use(decoder: JSONDecoder(), for: .problemJSON)

@@ -7,7 +7,7 @@ import Vapor
 /// from the command line, for the city's operators and for scripts that wire up an LMS.
 struct LearningRecordsCommand: AsyncCommandGroup {
     var help: String { "The learning record store (xAPI): client credentials" }
-    var commands: [String: any AnyAsyncCommand] { ["client": ClientCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["client": ClientCommand(), "forward": ForwardCommand()] }
 
     struct ClientCommand: AsyncCommandGroup {
         var help: String { "Create, revoke and list LRS clients (HTTP Basic credentials)" }

@@ -24,6 +24,8 @@ enum Migrations {
             CreatePlatformSetting(),
             // 008 - learning records (xAPI): clients, statements and their indexes, documents
             CreateLearningRecordStore(),
+            // 009 - learning records: forwarding to other LRSs (targets, the outbox queue)
+            CreateLearningRecordForwarding(),
         ]
     }
 }

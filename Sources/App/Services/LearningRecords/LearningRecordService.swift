@@ -107,6 +107,8 @@ struct LearningRecordService: Sendable {
             }
         }
         try await store.insert(fresh)
+        // The outbox: queued for forwarding in this transaction, so stored and queued commit together.
+        try await ForwardingQueue.enqueue(fresh.map(\.id), on: store.sql)
         try await store.void(targets)
         // A statement that arrives after the statement voiding it is voided at once.
         let voidedEarlier = try await store.voiders(of: fresh.map(\.id))

@@ -69,6 +69,7 @@ enum PlatformRecords {
             }
         }
         try await store.insert(rows)
+        try await ForwardingQueue.enqueue(rows.map(\.id), on: sql)
         var definitions: [String: JSONValue] = [:]
         for row in rows {
             for activity in LearningRecordService.activities(in: row.document) { definitions[activity.id] = activity.definition }
