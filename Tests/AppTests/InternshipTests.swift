@@ -111,6 +111,11 @@ struct InternshipTests {
             try await app.testing().test(.POST, "api/v1/internship-rounds/\(roundID)/publish", headers: .bearer(f.token(.cityAdmin))) { res in
                 #expect(res.status == .conflict)
             }
+            // each placed learner's record gains the placement, once (publishing twice adds nothing)
+            let placed = try await app.sql.raw("SELECT learner_id, verb_id FROM lrs_statements").all()
+            #expect(Set(try placed.map { try $0.decode(column: "learner_id", as: UUID?.self) }) == [f.studentsA[0], f.studentsA[1]])
+            #expect(try placed.allSatisfy { try $0.decode(column: "verb_id", as: String.self) == "http://adlnet.gov/expapi/verbs/registered" })
+            #expect(placed.count == 2)
             // then each party sees its own placements
             for (role, expected) in [(Role.learner, 1), (.enterprise, 2), (.schoolAdmin, 2), (.districtAdmin, 2), (.cityAdmin, 3)] {
                 try await app.testing().test(.GET, "api/v1/internship-rounds/\(roundID)/placements", headers: .bearer(f.token(role))) { res in

@@ -22,8 +22,8 @@ struct MatchInternshipsCommand: AsyncCommand {
         let started = Date()
         let summary = try await allocation.run(name: signature.name ?? "CLI round", seed: UInt64(signature.seed ?? 2020), optimal: optimal, actor: "cli")
         try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "run_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString, detail: "\(summary.placed)/\(summary.students) placed"), on: app.db)
-        if signature.publish, let sql = app.db as? any SQLDatabase {
-            try await sql.update("internship_rounds").set("status", to: "published").set("published_at", to: Date()).set("published_by", to: "cli").where("id", .equal, summary.id).run()
+        if signature.publish {
+            _ = try await InternshipPublication.publish(round: summary.id, by: "cli", on: app.db)
             try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "publish_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString, detail: summary.name), on: app.db)
         }
         context.console.print("round \(summary.id): \(summary.placed) of \(summary.students) students placed in \(summary.places) places (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)\(signature.publish ? ", published" : ", draft")")

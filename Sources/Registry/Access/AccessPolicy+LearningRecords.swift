@@ -77,4 +77,31 @@ extension AccessPolicy {
         default: false
         }
     }
+
+    /// Whose LRS clients `caller` manages: every client (the city, which also chooses each new
+    /// client's school), one school's, or none.
+    public static func learningRecordClientOwnership(for caller: CallerScope) -> LearningRecordClientOwnership {
+        switch caller.role {
+        case .cityAdmin: .city
+        case .schoolAdmin: caller.institutionID.map(LearningRecordClientOwnership.school) ?? .none
+        default: .none
+        }
+    }
+
+    /// The scopes `caller` may grant to a new client: the city any (each checked again against
+    /// the school it picks), a school those `mayGrant` allows for itself.
+    public static func grantableLearningRecordScopes(for caller: CallerScope) -> [LearningRecordClientScope] {
+        switch learningRecordClientOwnership(for: caller) {
+        case .city: LearningRecordClientScope.allCases
+        case .school(let id): LearningRecordClientScope.allCases.filter { mayGrant($0, toInstitution: id) }
+        case .none: []
+        }
+    }
+}
+
+/// Whose LRS clients a caller manages.
+public enum LearningRecordClientOwnership: Sendable, Equatable {
+    case city
+    case school(UUID)
+    case none
 }

@@ -12,6 +12,8 @@ public enum MenuArea: String, CaseIterable, Sendable {
     case workList
     /// 学分银行
     case creditBank
+    /// 学习记录
+    case learningRecords
 }
 
 extension AccessPolicy {
@@ -30,6 +32,7 @@ extension AccessPolicy {
             case .supervision: mayReadSupervision(caller: caller)
             case .workList: mayUseWorkList(caller: caller)
             case .creditBank: creditBankHome(caller: caller) != nil
+            case .learningRecords: statementFilter(for: caller) != .none
             }
         }
     }

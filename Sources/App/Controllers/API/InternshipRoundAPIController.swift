@@ -73,8 +73,9 @@ enum InternshipRoundAPIController {
         }
         // Publishing is final: a later round never replaces a published one, it is a new round.
         let now = Date()
-        try await sql(req).update("internship_rounds").set("status", to: "published").set("published_at", to: now).set("published_by", to: caller.auditName)
-            .where("id", .equal, round.id).where("status", .equal, "draft").run()
+        guard try await InternshipPublication.publish(round: round.id, by: caller.auditName, on: req.db, now: now) else {
+            throw AppError.conflict(FieldError(field: "status", zh: "该轮次已发布，不能再次发布", en: "this round is already published"))
+        }
         try await req.audit(req.auditEntry(action: "publish_internship_round", entity: "internship_rounds", recordID: round.id.uuidString, detail: round.name))
         var published = round
         published.status = "published"

@@ -74,18 +74,23 @@ enum LearningRecordPageController {
     static func clientsPage(_ req: Request, created: String? = nil) async throws -> Response {
         let caller = try req.requireCaller()
         let scope = caller.scope
-        let ownSchool = scope.role == .cityAdmin ? nil : scope.institutionID
-        guard AccessPolicy.canManageLearningRecordClients(of: ownSchool, caller: scope) else { throw AppError.forbidden }
+        let ownership = AccessPolicy.learningRecordClientOwnership(for: scope)
+        let ownSchool: UUID?
+        switch ownership {
+        case .city: ownSchool = nil
+        case .school(let id): ownSchool = id
+        case .none: throw AppError.forbidden
+        }
         let sql = try req.sql
         let clients = try await LearningRecordClientStore(sql: sql).list(institutionID: ownSchool)
         var schools: [UUID: String] = [:]
         var query = sql.select().columns("id", "name").from("institutions")
         if let ownSchool { query = query.where("id", .equal, ownSchool) }
         for row in try await query.orderBy("code").all() { schools[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self) }
-        let grantable = LearningRecordClientScope.allCases.filter { scope.role == .cityAdmin || AccessPolicy.mayGrant($0, toInstitution: ownSchool) }
+        let grantable = AccessPolicy.grantableLearningRecordScopes(for: scope)
         let l = Language(req)
         let layout = PageLayout(title: l.t("学习记录接入客户端", "Learning record clients"), language: l, caller: caller)
-        return .html(LearningRecordClientsPage(layout: layout, clients: clients, schools: schools, grantable: grantable, choosesSchool: scope.role == .cityAdmin,
+        return .html(LearningRecordClientsPage(layout: layout, clients: clients, schools: schools, grantable: grantable, choosesSchool: ownership == .city,
                                                created: created, endpoint: req.application.deployment.publicURL + "/xapi").render())
     }
 
@@ -101,10 +106,10 @@ enum LearningRecordPageController {
         let caller = try req.requireCaller()
         let form = try req.content.decode(ClientForm.self)
         let institution: UUID?
-        if caller.scope.role == .cityAdmin {
-            institution = form.institution.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
-        } else {
-            institution = caller.scope.institutionID
+        switch AccessPolicy.learningRecordClientOwnership(for: caller.scope) {
+        case .city: institution = form.institution.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
+        case .school(let id): institution = id
+        case .none: throw AppError.forbidden
         }
         guard AccessPolicy.canManageLearningRecordClients(of: institution, caller: caller.scope) else { throw AppError.forbidden }
         let name = form.name.trimmingCharacters(in: .whitespaces)

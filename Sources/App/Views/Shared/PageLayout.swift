@@ -58,6 +58,7 @@ struct PageLayout {
         case .supervision: ("/supervision", "督导监测", "Supervision")
         case .workList: ("/work-tasks", "工作任务", "Work list")
         case .creditBank: ("/credit-bank", "学分银行", "Credit bank")
+        case .learningRecords: ("/learning-records", "学习记录", "Learning records")
         }
     }
 }
