@@ -60,6 +60,7 @@ struct AccessMatrixTests {
             "/supervision/schools": .supervisionSchool, "/verify": .publicCredential, "/credentials/status": .statusPurpose, "/lang": .language,
             // A learner's statements, named by their registry student id.
             "/learning-records/learners": .student,
+            "/learning-records/forwarding": .forwardingTarget,
         ]
         return table[before]
     }

@@ -290,4 +290,20 @@ struct LearningRecordStoreTests {
             #expect(try await page(app, .GET, "learning-records/clients", f.token(.learner)).status == .forbidden)
         }
     }
+
+    @Test func theCityForwardsAndOthersCannotSeeIt() async throws {
+        try await withFixture { app, f in
+            let city = f.token(.cityAdmin)
+            let added = try await page(app, .POST, "learning-records/forwarding", city,
+                                       form: ["name": "国家平台", "endpoint": "http://127.0.0.1:9/xapi", "credentials": "k:s", "institution": f.schoolA.uuidString, "xapiVersion": "2.0.0"])
+            #expect(added.status == .seeOther, "\(bodyString(added))")
+            let status = try await page(app, .GET, "learning-records/forwarding", city)
+            #expect(status.status == .ok && bodyString(status).contains("国家平台"))
+            #expect(!bodyString(status).contains("k:s"))
+            let bad = try await page(app, .POST, "learning-records/forwarding", city, form: ["name": "x", "endpoint": "not a url", "credentials": "k:s"])
+            #expect(bad.status.code >= 400 && bad.status.code < 500)
+            #expect(try await page(app, .GET, "learning-records/forwarding", f.token(.schoolAdmin)).status == .forbidden)
+            #expect(try await page(app, .GET, "learning-records/forwarding/\(UUID())", city).status == .notFound)
+        }
+    }
 }

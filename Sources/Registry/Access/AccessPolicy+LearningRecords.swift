@@ -78,6 +78,12 @@ extension AccessPolicy {
         }
     }
 
+    /// Who may forward statements to another LRS (转发) and handle its dead letters: the city,
+    /// which answers for what leaves the platform.
+    public static func canManageLearningRecordForwarding(caller: CallerScope) -> Bool {
+        caller.role == .cityAdmin
+    }
+
     /// Whose LRS clients `caller` manages: every client (the city, which also chooses each new
     /// client's school), one school's, or none.
     public static func learningRecordClientOwnership(for caller: CallerScope) -> LearningRecordClientOwnership {

@@ -27,6 +27,8 @@ struct MatrixWorld: Sendable {
         case marketSchool, supervisionDistrict, supervisionSchool
         /// Public by design (credential verification, status lists, the language switch).
         case publicCredential, statusPurpose, language
+        /// The city's forwarding to other learning record stores: the city's alone.
+        case forwardingTarget
     }
 
     struct Account: Sendable {
@@ -124,6 +126,8 @@ struct MatrixWorld: Sendable {
             case .cityAdmin, .districtAdmin: return .everything
             default: return .some { !$0.draft }
             }
+        case .forwardingTarget:
+            return scope.role == .cityAdmin ? .everything : nothing
         case .workTask, .workReport:
             switch scope.role {
             case .cityAdmin: return .everything
@@ -228,6 +232,9 @@ extension MatrixWorld {
         objects[.creditRuleKind] = [Object(id: "recognition")]
         objects[.statusPurpose] = [Object(id: "revocation")]
         objects[.language] = [Object(id: "en")]
+        let forwarding = try await LearningRecordForwarding(app).addTarget(
+            .init(name: "矩阵转发", endpoint: "http://127.0.0.1:9/xapi", credentials: "k:s", institutionID: nil), by: .cli)
+        objects[.forwardingTarget] = [Object(id: forwarding.id.uuidString)]
         return MatrixWorld(accounts: accounts, objects: objects, evidence: evidence)
     }
 

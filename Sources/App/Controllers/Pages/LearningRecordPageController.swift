@@ -44,7 +44,8 @@ enum LearningRecordPageController {
         let layout = PageLayout(title: l.t("学习记录", "Learning records"), language: l, caller: caller)
         return .html(StatementBrowserPage(layout: layout, lines: lines, verb: verb, activity: activity, since: since,
                                           next: more.map { "/learning-records?more=" + $0 }, learner: nil, action: "/learning-records",
-                                          canManageClients: AccessPolicy.canManageLearningRecordClients(of: caller.scope.institutionID, caller: caller.scope)).render())
+                                          canManageClients: AccessPolicy.learningRecordClientOwnership(for: caller.scope) != .none,
+                                          canForward: AccessPolicy.canManageLearningRecordForwarding(caller: caller.scope)).render())
     }
 
     @Sendable static func learner(req: Request) async throws -> Response {

@@ -15,6 +15,7 @@ struct StatementBrowserPage {
     let learner: String?
     let action: String
     let canManageClients: Bool
+    var canForward = false
 
     func render() -> String {
         let l = layout.language
@@ -23,6 +24,7 @@ struct StatementBrowserPage {
                 ?? l.t("各校学习平台、线上课程、虚拟仿真实训与本平台报送的学习记录（xAPI 语句），按存储时间倒序。只显示本账号可查看的范围。",
                        "Learning records (xAPI statements) reported by schools' platforms, online courses, simulations and this platform, newest first, within what this account may read."))),
             .if(canManageClients, .p(.a(.href("/learning-records/clients"), .text(safe: l.t("管理接入客户端（LMS、MOOC、VR 实训）", "Manage connected clients (LMS, MOOC, VR labs)"))))),
+            .if(canForward, .p(.a(.href("/learning-records/forwarding"), .text(safe: l.t("转发到其他学习记录库", "Forwarding to other learning record stores"))))),
             .form(.method(.get), .action(safe: action), .class("filters"),
                   .label(.for("filter-verb"), .text(safe: l.t("动作（动词 IRI）", "Verb IRI"))), .input(.type(.url), .id("filter-verb"), .name("verb"), .value(safe: verb)),
                   .label(.for("filter-activity"), .text(safe: l.t("学习活动 IRI", "Activity IRI"))), .input(.type(.url), .id("filter-activity"), .name("activity"), .value(safe: activity)),
