@@ -1,4 +1,5 @@
 @testable import App
+import Crypto
 import Foundation
 import LearningRecords
 import Registry
@@ -123,6 +124,79 @@ struct LearningRecordForwardingTests {
                 let status = try #require(try await service.targets().first)
                 #expect(status.sent == 3 && status.pending == 0 && status.dead == 0)
                 #expect(status.oldestPendingStored == nil && status.lastError == nil && status.lastSentAt != nil)
+            }
+        }
+    }
+
+    @Test func platformEventsAreForwardedInTheBackgroundWhichStopsOnShutdown() async throws {
+        try await withFixture { app, fixture in
+            try await withRemote { remote, port in
+                let city = try await client(remote, scope: .all)
+                let target = try await LearningRecordForwarding(app).addTarget(.init(name: "A 校转发", endpoint: "http://127.0.0.1:\(port)/xapi", credentials: city.credentials,
+                                                                                    institutionID: fixture.schoolA), by: .cli)
+                let lifecycle = ForwardingLifecycle(interval: .milliseconds(100))
+                try await lifecycle.didBootAsync(app)
+                // A passed assessment of a school-A learner and one of a school-B learner, written
+                // as the platform writes them: inside the change's own transaction.
+                let events = [fixture.studentsA[0], fixture.studentsB[0]].map {
+                    PlatformEvent(kind: .assessmentPassed(sessionID: UUID(), title: "数控车工（中级）", theory: 82, practical: 90), learner: $0.uuidString.lowercased(), at: Date())
+                }
+                try await WriteGate.learningRecords.transaction(on: app.db, postgresLock: LearningRecordService.advisoryKey) { sql in
+                    try await PlatformRecords.record(events, on: sql)
+                }
+                #expect(try await queue(app, target: target.id).count == 1)
+                var waited = 0
+                // Sent once the worker has recorded the remote's answer.
+                while try await queue(app, target: target.id).map(\.state) != ["sent"], waited < 100 {
+                    try await Task.sleep(for: .milliseconds(100))
+                    waited += 1
+                }
+                #expect(try await remote.count("lrs_statements") == 1)
+                #expect(try await queue(app, target: target.id).map(\.state) == ["sent"])
+
+                // Shutdown ends the loop at once; nothing is sent afterwards.
+                let clock = ContinuousClock()
+                let stopped = await clock.measure { await lifecycle.shutdownAsync(app) }
+                #expect(stopped < .seconds(5))
+                let writer = try await client(app, scope: .write, institution: fixture.schoolA)
+                try await post(app, writer, statement())
+                try await Task.sleep(for: .milliseconds(400))
+                #expect(try await queue(app, target: target.id).map(\.state) == ["sent", "pending"])
+            }
+        }
+    }
+
+    @Test func attachmentsTravelWithTheirStatements() async throws {
+        try await withFixture { app, fixture in
+            try await withRemote { remote, port in
+                let city = try await client(remote, scope: .all)
+                let target = try await LearningRecordForwarding(app).addTarget(.init(name: "附件", endpoint: "http://127.0.0.1:\(port)/xapi", credentials: city.credentials,
+                                                                                    institutionID: nil), by: .cli)
+                let writer = try await client(app, scope: .write, institution: fixture.schoolA)
+                let content = Data("实训报告：数控车床操作".utf8)
+                let sha2 = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+                let id = UUID()
+                guard case .object(var o) = statement(id: id) else { return }
+                o["attachments"] = [["usageType": "http://example.cn/usage/report", "display": ["zh-CN": "实训报告"], "contentType": "text/plain",
+                                     "length": .int(content.count), "sha2": .string(sha2)]]
+                let boundary = "b-\(UUID().uuidString)"
+                let body = MultipartMixed.build([
+                    .init(headers: ["Content-Type": "application/json"], body: JSONValue.object(o).serialized()),
+                    .init(headers: ["Content-Type": "text/plain", "Content-Transfer-Encoding": "binary", "X-Experience-API-Hash": sha2], body: content),
+                ], boundary: boundary)
+                var headers = HTTPHeaders()
+                headers.basicAuthorization = BasicAuthorization(username: writer.key, password: writer.secret)
+                headers.replaceOrAdd(name: "X-Experience-API-Version", value: "2.0.0")
+                headers.replaceOrAdd(name: .contentType, value: "multipart/mixed; boundary=\(boundary)")
+                try await app.testing().test(.POST, "xapi/statements", headers: headers, body: ByteBuffer(data: body)) { response in
+                    #expect(response.status == .ok, "\(String(buffer: response.body))")
+                }
+
+                #expect(try await worker(app).runOnce().sent == 1)
+                #expect(try await queue(app, target: target.id).map(\.state) == ["sent"])
+                #expect(try await remoteIDs(remote) == [id])
+                let stored = try await remote.sql.raw("SELECT content FROM lrs_attachments WHERE sha2 = \(bind: sha2)").first()?.decode(column: "content", as: Data.self)
+                #expect(stored == content)
             }
         }
     }
