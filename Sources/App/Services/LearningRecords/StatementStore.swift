@@ -116,7 +116,10 @@ struct StatementStore: Sendable {
     func page(_ query: StatementQuery, filter: StatementFilter, limit: Int) async throws -> [StoredStatement] {
         guard filter != .none else { return [] }
         let order: SQLQueryString = query.ascending ? " ASC" : " DESC"
-        let filtersByContent = query.agent != nil || query.verb != nil || query.activity != nil || query.registration != nil
+        // The referring half is a join whose cost grows with the matches; most stores hold no
+        // referring statement at all, and then it is skipped.
+        let filtersByContent = (query.agent != nil || query.verb != nil || query.activity != nil || query.registration != nil)
+            ? try await hasReferringStatements() : false
         var text: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM lrs_statements s WHERE s.seq IN (SELECT k FROM ("
             + selection(query, filter: filter, limit: limit, viaReference: false) + ") d"
         if filtersByContent {
@@ -159,6 +162,11 @@ struct StatementStore: Sendable {
         if let ceiling = query.ceiling { conditions.append("\(key) <= \(bind: ceiling)") }
         return "SELECT " + key + " AS k " + text + " WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY " + key + (query.ascending ? " ASC" : " DESC") + " LIMIT \(unsafeRaw: String(limit))"
+    }
+
+    /// Whether any stored statement refers to another (a StatementRef object, voiding included).
+    func hasReferringStatements() async throws -> Bool {
+        try await sql.raw("SELECT seq FROM lrs_statements WHERE refers_to IS NOT NULL LIMIT 1").first() != nil
     }
 
     /// The newest sequence number stored (0 for an empty store).
