@@ -200,6 +200,10 @@ struct CreditBankAppTests {
             #expect(account.totalCredits == "6" && account.outcomes.first?.ruleId == "R-1X-WEB" && account.outcomes.first?.issuer == "深圳市职业技能鉴定中心")
             let failed = try await request(app, .GET, "api/v1/credit-bank/learners/\(ids[2])", reviewer).content.decode(CreditBankAPIController.AccountBody.self)
             #expect(failed.outcomes.isEmpty)
+            // Each pass is in the learner's record twice over: passed (both scores) and earned (the credits).
+            let verbs = try await app.sql.raw("SELECT verb_id FROM lrs_statements").all().map { try $0.decode(column: "verb_id", as: String.self) }
+            #expect(verbs.filter { $0 == "http://adlnet.gov/expapi/verbs/passed" }.count == 2)
+            #expect(verbs.filter { $0 == "http://id.tincanapi.com/verb/earned" }.count == 2)
             // A second result for the same candidate is refused, and nothing changes.
             let again = try await request(app, .PUT, "api/v1/credit-bank/assessments/\(session.id)/results", reviewer, json: results)
             #expect(again.status == .unprocessableEntity)

@@ -1,5 +1,6 @@
 import CreditBank
 import Foundation
+import LearningRecords
 import Registry
 import SQLKit
 import Vapor
@@ -211,6 +212,13 @@ extension CreditBankAPIController {
                 }
             }
             if !events.isEmpty { try await ledger.append(events, actor: actor) }
+            // The pass itself, with both scores, joins each learner's record in this transaction.
+            let passed = scored.filter { $0.outcome != nil }
+            let names = try await PlatformRecords.learnerNames(creditLearners: passed.map(\.learner), on: sql)
+            try await PlatformRecords.record(passed.map { u in
+                PlatformEvent(kind: .assessmentPassed(sessionID: id, title: session.title, theory: u.theory, practical: u.practical),
+                              learner: names[u.learner] ?? u.learner.uuidString.lowercased(), at: Date())
+            }, on: sql)
         }
         try await req.audit(req.auditEntry(action: "results", entity: "assessment_session", recordID: id.uuidString,
                                            detail: "\(scored.count) results, \(scored.filter { $0.outcome != nil }.count) passed"))
