@@ -7,7 +7,9 @@ import Vapor
 /// The statements resource (`/xapi/statements`): PUT one statement by id, POST one or many,
 /// GET by id or by filters with a keyset cursor.
 enum XAPIStatementsController {
-    static let maxPage = 500
+    /// The most statements one page holds (also what `limit=0`, the default, asks for): a page
+    /// is parsed and re-serialised per statement, and the cursor makes the next page as cheap.
+    static let maxPage = 100
 
     static func service(_ req: Request) -> LearningRecordService {
         LearningRecordService(db: req.db, publicURL: req.application.deployment.publicURL)

@@ -191,7 +191,7 @@ struct LearningRecordService: Sendable {
     }
 
     /// A page of statements and the cursor of the next, if there is one.
-    func page(_ query: StatementQuery, filter: StatementFilter, maxPage: Int = 500) async throws -> (statements: [StoredStatement], next: StatementCursor?) {
+    func page(_ query: StatementQuery, filter: StatementFilter, maxPage: Int = 100) async throws -> (statements: [StoredStatement], next: StatementCursor?) {
         guard let sql = db as? any SQLDatabase else { return ([], nil) }
         let store = StatementStore(sql: sql)
         let limit = query.limit == 0 ? maxPage : Swift.min(query.limit, maxPage)
