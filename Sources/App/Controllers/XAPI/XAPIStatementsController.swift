@@ -113,9 +113,7 @@ enum XAPIStatementsController {
             let document = StatementFormat.apply(query.format, to: found.document, languages: languages)
             let response = try await respond(document, attachments: query.attachments ? found.attachmentHashes : [], req: req)
             response.headers.replaceOrAdd(name: "X-Experience-API-Consistent-Through", value: consistentThrough)
-            if let stored = found.document["stored"]?.stringValue.flatMap(StoredTime.parse) {
-                response.headers.replaceOrAdd(name: .lastModified, value: HTTPDate.format(stored))
-            }
+            response.headers.replaceOrAdd(name: .lastModified, value: HTTPDate.format(found.stored))
             return response
         }
 
@@ -123,14 +121,24 @@ enum XAPIStatementsController {
         do { query = try StatementQuery.parse(parameters, version: req.xapiVersion) } catch { throw XAPIError.violation(error) }
         guard filter != .none else { throw XAPIError.forbidden }
         let (statements, next) = try await service(req).page(query, filter: filter, maxPage: maxPage)
-        var result: [String: JSONValue] = [
-            "statements": .array(statements.map { StatementFormat.apply(query.format, to: $0.document, languages: languages) }),
-            "more": .string(next.map { "/xapi/statements?more=" + $0.token } ?? ""),
-        ]
-        if next == nil { result["more"] = .string("") }
-        let response = try await respond(.object(result), attachments: query.attachments ? statements.flatMap(\.attachmentHashes) : [], req: req)
+        let more = next.map { "/xapi/statements?more=" + $0.token } ?? ""
+        let response: Response
+        if query.format == .exact, !query.attachments {
+            // As stored, so as sent: the stored texts joined, not parsed and written again.
+            var body = "{\"more\":"
+            body += String(decoding: JSONValue.string(more).serialized(), as: UTF8.self)
+            body += ",\"statements\":[" + statements.map(\.text).joined(separator: ",") + "]}"
+            response = Response(status: .ok, body: .init(string: body))
+            response.headers.contentType = .json
+        } else {
+            let result: [String: JSONValue] = [
+                "statements": .array(statements.map { StatementFormat.apply(query.format, to: $0.document, languages: languages) }),
+                "more": .string(more),
+            ]
+            response = try await respond(.object(result), attachments: query.attachments ? statements.flatMap(\.attachmentHashes) : [], req: req)
+        }
         response.headers.replaceOrAdd(name: "X-Experience-API-Consistent-Through", value: consistentThrough)
-        let newest = statements.compactMap { $0.document["stored"]?.stringValue.flatMap(StoredTime.parse) }.max() ?? Date()
+        let newest = statements.map(\.stored).max() ?? Date()
         response.headers.replaceOrAdd(name: .lastModified, value: HTTPDate.format(newest))
         return response
     }

@@ -20,12 +20,17 @@ struct StatementRow: Sendable {
 struct StoredStatement: Sendable {
     var seq: Int64
     var id: UUID
-    var document: JSONValue
+    /// The statement as stored: compact JSON text, which an `exact` answer sends as it is.
+    var text: String
+    var stored: Date
     var voided: Bool
     var clientID: UUID
     var institutionID: UUID?
     var learnerID: UUID?
     var attachmentHashes: [String]
+
+    /// The statement as a value (parsed on use: an `exact` page never needs it).
+    var document: JSONValue { (try? JSONValue.parse(Data(text.utf8))) ?? .null }
 }
 
 /// Statements in storage (语句存储): written with their index rows in one transaction, read by
@@ -33,7 +38,7 @@ struct StoredStatement: Sendable {
 struct StatementStore: Sendable {
     let sql: any SQLDatabase
 
-    private static let columns = "s.seq, s.statement_id, s.document, s.voided, s.client_id, s.institution_id, s.learner_id, s.attachment_hashes"
+    private static let columns = "s.seq, s.statement_id, s.document, s.stored, s.voided, s.client_id, s.institution_id, s.learner_id, s.attachment_hashes"
 
     // MARK: writing
 
@@ -179,10 +184,10 @@ struct StatementStore: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> StoredStatement {
-        let text = try row.decode(column: "document", as: String.self)
-        return StoredStatement(
+        StoredStatement(
             seq: try row.decode(column: "seq", as: Int64.self), id: try row.decode(column: "statement_id", as: UUID.self),
-            document: (try? JSONValue.parse(Data(text.utf8))) ?? .null, voided: try row.decode(column: "voided", as: Bool.self),
+            text: try row.decode(column: "document", as: String.self), stored: try row.decode(column: "stored", as: Date.self),
+            voided: try row.decode(column: "voided", as: Bool.self),
             clientID: try row.decode(column: "client_id", as: UUID.self), institutionID: try row.decode(column: "institution_id", as: UUID?.self),
             learnerID: try row.decode(column: "learner_id", as: UUID?.self),
             attachmentHashes: (try row.decode(column: "attachment_hashes", as: String?.self))?.split(separator: " ").map(String.init) ?? [])
