@@ -38,9 +38,7 @@ extension WriteGate {
         func once() async throws -> T {
             try await db.transaction { tx in
                 guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
-                if let postgresLock, sql.dialect.name == "postgresql" {
-                    _ = try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Int(postgresLock))) AS locked").all()
-                }
+                if let postgresLock { try await sql.advisoryLock(postgresLock) }
                 return try await body(sql)
             }
         }
@@ -62,5 +60,14 @@ extension WriteGate {
             await leave()
             throw error
         }
+    }
+}
+
+extension SQLDatabase {
+    /// Takes a PostgreSQL transaction-scoped advisory lock (released at commit or rollback); on
+    /// SQLite, whose writers are serialised already, nothing.
+    func advisoryLock(_ key: Int64) async throws {
+        guard dialect.name == "postgresql" else { return }
+        _ = try await raw("SELECT pg_advisory_xact_lock(\(literal: Int(key))) AS locked").all()
     }
 }

@@ -39,9 +39,4 @@ public enum StoredTime {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 
     public static func format(_ date: Date) -> String { date.formatted(style) }
-
-    public static func parse(_ text: String) -> Date? {
-        if let date = try? style.parse(text) { return date }
-        return try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(text)
-    }
 }

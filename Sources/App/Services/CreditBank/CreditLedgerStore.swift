@@ -40,12 +40,11 @@ struct CreditLedgerStore: Sendable {
     /// transaction-scoped advisory lock. On SQLite (one server process) `transaction(on:_:)`
     /// has already serialised ledger transactions, so there is nothing to take here.
     func lock() async throws {
-        guard sql.dialect.name == "postgresql" else { return }
-        _ = try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.advisoryKey)) AS locked").all()
+        try await sql.advisoryLock(Self.advisoryKey)
     }
 
     /// The advisory-lock key of the credit ledger.
-    static let advisoryKey = 7_212_050_001
+    static let advisoryKey: Int64 = 7_212_050_001
 
     /// Runs `body` in one database transaction that may append to the ledger: under the
     /// ledger's lock, so the sequence is computed safely and a check made in `body` (a status,

@@ -30,8 +30,7 @@ struct LearningRecordService: Sendable {
     /// stored already with the same content changes nothing; with different content the whole
     /// request is refused (409).
     func store(_ statements: [JSONValue], attachments: Attachments, client: StoredLearningRecordClient, version: XAPIVersion) async throws -> [UUID] {
-        let now = Date()
-        var prepared: [(original: JSONValue, row: StatementRow)] = []
+        var pending: [(original: JSONValue, id: UUID, hashes: [String])] = []
         var seen = Set<UUID>()
         var declaredHashes = Set<String>()
         let batch = statements.count > 1
@@ -42,43 +41,36 @@ struct LearningRecordService: Sendable {
             guard seen.insert(id).inserted else { throw XAPIError.bad("statement id \(id.uuidString.lowercased()) appears twice in one request") }
             let hashes = try checkAttachments(of: statement, attachments: attachments, context: context)
             declaredHashes.formUnion(hashes)
-            let document = StatementPreparation.prepare(statement, id: id, stored: now, authority: authority(of: client), version: version)
-            prepared.append((statement, StatementRow(id: id, stored: now, document: document, index: StatementIndex(document), clientID: client.id,
-                                                     institutionID: client.institutionID, learnerID: nil, attachmentHashes: hashes)))
+            pending.append((statement, id, hashes))
         }
         for hash in attachments.keys where !declaredHashes.contains(hash) {
             throw XAPIError.bad("an attachment part (sha2 \(hash)) is not declared by any statement")
         }
-        let learners = try await Self.linkedLearners(prepared.map(\.row), publicURL: publicURL, sql: try sqlDatabase())
-        for i in prepared.indices {
-            if let learner = learners[prepared[i].row.id] {
-                prepared[i].row.learnerID = learner.id
-                prepared[i].row.institutionID = learner.institutionID ?? prepared[i].row.institutionID
-            }
-        }
-        let toStore = prepared
+        // Read before the write lock is taken, so the lock is held only for the write.
+        let links = try await Self.linkedLearners(pending.map { ($0.id, $0.original["actor"]) }, publicURL: publicURL, sql: try sqlDatabase())
+        let toStore = pending
         let authority = authority(of: client)
         // Two writers of one new id race to the unique index: the loser runs again and finds the
         // winner's row, which is then either the same statement or a conflict.
         for attempt in 0..<3 {
             do {
                 try await WriteGate.learningRecords.transaction(on: db, postgresLock: Self.advisoryKey) { sql in
-                    // Stamped inside the write lock, so `stored` rises with the store's order.
+                    // Prepared and stamped inside the write lock, so `stored` rises with the store's order.
                     let now = Date()
-                    let stamped = toStore.map { item in
-                        var row = item.row
-                        row.stored = now
-                        row.document = StatementPreparation.prepare(item.original, id: row.id, stored: now, authority: authority, version: version)
-                        return (item.original, row)
+                    let rows = toStore.map { p in
+                        var row = StatementRow(id: p.id, stored: now, document: StatementPreparation.prepare(p.original, id: p.id, stored: now, authority: authority, version: version),
+                                               clientID: client.id, institutionID: client.institutionID, attachmentHashes: p.hashes)
+                        row.link(links)
+                        return (p.original, row)
                     }
-                    try await write(stamped, attachments: attachments, store: StatementStore(sql: sql))
+                    try await write(rows, attachments: attachments, store: StatementStore(sql: sql))
                 }
                 break
             } catch where attempt < 2 && Self.isUniqueViolation(error) {
                 continue
             }
         }
-        return prepared.map(\.row.id)
+        return pending.map(\.id)
     }
 
     /// The PostgreSQL advisory-lock key of statement writes: one writer at a time, so statements
@@ -106,18 +98,25 @@ struct LearningRecordService: Sendable {
                 throw XAPIError.bad("statement \(target.uuidString.lowercased()) is itself a voiding statement and cannot be voided")
             }
         }
-        try await store.insert(fresh)
-        // The outbox: queued for forwarding in this transaction, so stored and queued commit together.
-        try await ForwardingQueue.enqueue(fresh.map(\.id), on: store.sql)
+        try await Self.insertNew(fresh, store: store)
         try await store.void(targets)
         // A statement that arrives after the statement voiding it is voided at once.
         let voidedEarlier = try await store.voiders(of: fresh.map(\.id))
         try await store.void(Array(voidedEarlier))
         let used = Set(fresh.flatMap(\.attachmentHashes))
         try await store.storeAttachments(attachments.filter { used.contains($0.key) }.map { ($0.key, $0.value.contentType, $0.value.content) })
+    }
+
+    /// Writes statements not stored before (call inside the write transaction): the rows and
+    /// their index, the forwarding outbox, and the activities' canonical definitions. Clients'
+    /// statements and the platform's own pass here alike.
+    static func insertNew(_ rows: [StatementRow], store: StatementStore) async throws {
+        try await store.insert(rows)
+        // The outbox: queued for forwarding in this transaction, so stored and queued commit together.
+        try await ForwardingQueue.enqueue(rows.map(\.id), on: store.sql)
         var definitions: [String: JSONValue] = [:]
-        for row in fresh {
-            for activity in Self.activities(in: row.document) { definitions[activity.id] = ActivityDefinitionMerge.merge(definitions[activity.id], activity.definition) }
+        for row in rows {
+            for activity in activities(in: row.document) { definitions[activity.id] = ActivityDefinitionMerge.merge(definitions[activity.id], activity.definition) }
         }
         try await store.recordActivities(definitions)
     }
@@ -144,11 +143,11 @@ struct LearningRecordService: Sendable {
 
     /// The platform learners the statements are about: an actor whose account is the
     /// platform's (home page = the public address, name = the learner's id).
-    static func linkedLearners(_ rows: [StatementRow], publicURL: String, sql: any SQLDatabase) async throws -> [UUID: (id: UUID, institutionID: UUID?)] {
+    static func linkedLearners(_ actors: [(statement: UUID, actor: JSONValue?)], publicURL: String, sql: any SQLDatabase) async throws -> LearnerLinks {
         var wanted: [UUID: UUID] = [:]
-        for row in rows {
-            guard let actor = row.document["actor"], let key = AgentKey(actor), let name = key.accountName(under: publicURL), let learner = UUID(uuidString: name) else { continue }
-            wanted[row.id] = learner
+        for (statement, actor) in actors {
+            guard let actor, let key = AgentKey(actor), let name = key.accountName(under: publicURL), let learner = UUID(uuidString: name) else { continue }
+            wanted[statement] = learner
         }
         guard !wanted.isEmpty else { return [:] }
         var institutions: [UUID: UUID?] = [:]

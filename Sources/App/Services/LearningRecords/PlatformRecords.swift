@@ -47,9 +47,7 @@ enum PlatformRecords {
     /// recorded before is not stored again.
     static func record(_ events: [PlatformEvent], on sql: any SQLDatabase) async throws {
         guard !events.isEmpty, let home = try await publicURL(on: sql) else { return }
-        if sql.dialect.name == "postgresql" {
-            _ = try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Int(LearningRecordService.advisoryKey))) AS locked").all()
-        }
+        try await sql.advisoryLock(LearningRecordService.advisoryKey)
         let store = StatementStore(sql: sql)
         let statements = events.map { PlatformStatement.statement(for: $0, homePage: home) }
         let existing = try await store.existing(statements.compactMap(StatementPreparation.givenID))
@@ -57,23 +55,11 @@ enum PlatformRecords {
         var rows: [StatementRow] = []
         for statement in statements {
             guard let id = StatementPreparation.givenID(statement), existing[id] == nil, !rows.contains(where: { $0.id == id }) else { continue }
-            let document = StatementPreparation.prepare(statement, id: id, stored: now, authority: authority(home), version: .v2_0)
-            rows.append(StatementRow(id: id, stored: now, document: document, index: StatementIndex(document), clientID: clientID,
-                                     institutionID: nil, learnerID: nil, attachmentHashes: []))
+            rows.append(StatementRow(id: id, stored: now, document: StatementPreparation.prepare(statement, id: id, stored: now, authority: authority(home), version: .v2_0),
+                                     clientID: clientID, institutionID: nil, attachmentHashes: []))
         }
-        let learners = try await LearningRecordService.linkedLearners(rows, publicURL: home, sql: sql)
-        for i in rows.indices {
-            if let learner = learners[rows[i].id] {
-                rows[i].learnerID = learner.id
-                rows[i].institutionID = learner.institutionID
-            }
-        }
-        try await store.insert(rows)
-        try await ForwardingQueue.enqueue(rows.map(\.id), on: sql)
-        var definitions: [String: JSONValue] = [:]
-        for row in rows {
-            for activity in LearningRecordService.activities(in: row.document) { definitions[activity.id] = activity.definition }
-        }
-        try await store.recordActivities(definitions)
+        let links = try await LearningRecordService.linkedLearners(rows.map { ($0.id, $0.document["actor"]) }, publicURL: home, sql: sql)
+        for i in rows.indices { rows[i].link(links) }
+        try await LearningRecordService.insertNew(rows, store: store)
     }
 }

@@ -14,7 +14,29 @@ struct StatementRow: Sendable {
     var institutionID: UUID?
     var learnerID: UUID?
     var attachmentHashes: [String]
+
+    /// A prepared statement and its index, placed at its client's school until linked.
+    init(id: UUID, stored: Date, document: JSONValue, clientID: UUID, institutionID: UUID?, attachmentHashes: [String]) {
+        self.id = id
+        self.stored = stored
+        self.document = document
+        self.index = StatementIndex(document)
+        self.clientID = clientID
+        self.institutionID = institutionID
+        self.learnerID = nil
+        self.attachmentHashes = attachmentHashes
+    }
+
+    /// Names the platform learner the statement is about, and places it at their school.
+    mutating func link(_ links: LearnerLinks) {
+        guard let learner = links[id] else { return }
+        learnerID = learner.id
+        institutionID = learner.institutionID ?? institutionID
+    }
 }
+
+/// The platform learners statements are about, by statement id: the registry student and their school.
+typealias LearnerLinks = [UUID: (id: UUID, institutionID: UUID?)]
 
 /// A statement as read back: its place in the store's order and its document.
 struct StoredStatement: Sendable {
