@@ -60,6 +60,9 @@ let package = Package(
             dependencies: ["Credentials", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // Pure: the cloud school — cmi5 course structures and packages, the cmi5 launch and
+        // session rules, moveOn; quizzes and their marking; course completion and due dates.
+        .target(name: "Courses", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .target(
             name: "App",
             dependencies: [
@@ -91,6 +94,7 @@ let package = Package(
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Exact"], swiftSettings: strict),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strict),
         .testTarget(name: "LearningRecordsTests", dependencies: ["LearningRecords", "Credentials"], swiftSettings: strict),
+        .testTarget(name: "CoursesTests", dependencies: ["Courses"], swiftSettings: strict),
         .testTarget(name: "CreditBankTests", dependencies: ["CreditBank", "Exact", "Registry"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
