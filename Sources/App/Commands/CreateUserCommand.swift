@@ -33,8 +33,11 @@ struct CreateUserCommand: AsyncCommand {
         }
         let scope = try CallerScope(role: role, districtCode: signature.district, institutionID: institutionID, enterpriseID: enterpriseID, unit: signature.unit).validated()
         let user = User(username: signature.username, displayName: signature.username, passwordHash: try await app.password.async.hash(password), scope: scope)
-        try await user.create(on: app.db)
-        try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "create_user", entity: "user", recordID: user.id?.uuidString, detail: "\(signature.username) as \(role.rawValue)"), on: app.db)
+        let detail = "\(signature.username) as \(role.rawValue)"
+        try await app.services.audit.recording(on: app.db) { tx in
+            try await user.create(on: tx)
+            return ((), AuditLog.Entry(actor: "cli", action: "create_user", entity: "user", recordID: user.id?.uuidString, detail: detail))
+        }
         context.console.print("created \(signature.username) (\(role.rawValue))")
     }
 }

@@ -1,3 +1,4 @@
+import Fluent
 import Credentials
 import Foundation
 import SQLKit
@@ -15,8 +16,8 @@ struct CredentialsCommand: AsyncCommandGroup {
         var description: String
     }
 
-    static func service(_ app: Application) throws -> CredentialService {
-        guard let sql = app.db as? any SQLDatabase else { throw CommandError(description: "the database does not speak SQL") }
+    static func service(_ app: Application, on db: (any Database)? = nil) throws -> CredentialService {
+        guard let sql = (db ?? app.db) as? any SQLDatabase else { throw CommandError(description: "the database does not speak SQL") }
         return CredentialService(sql: sql, vault: app.services.vault, issuer: app.services.issuer)
     }
 
@@ -34,9 +35,12 @@ struct CredentialsCommand: AsyncCommandGroup {
                 context.console.print("an active key exists for \(service.issuer.did); nothing done")
                 return
             }
-            let (key, retired) = try await service.keys.rotate(in: context.application.db)
-            try await context.application.services.audit.append(AuditLog.Entry(actor: "cli", action: "generate_issuer_key", entity: "issuer_keys", recordID: key.kid,
-                                                                                detail: retired.isEmpty ? "first key" : "retired \(retired.joined(separator: ", "))"), on: context.application.db)
+            let app = context.application
+            let (key, retired) = try await app.services.audit.recording(on: app.db) { tx in
+                let rotated = try await service.keys.rotate(in: tx)
+                return (rotated, AuditLog.Entry(actor: "cli", action: "generate_issuer_key", entity: "issuer_keys", recordID: rotated.new.kid,
+                                                detail: rotated.retired.isEmpty ? "first key" : "retired \(rotated.retired.joined(separator: ", "))"))
+            }
             context.console.print("issuer \(service.issuer.did)")
             context.console.print("new key \(key.kid)")
             for kid in retired { context.console.print("retired \(kid) (still published; signs nothing new)") }
@@ -59,9 +63,12 @@ struct CredentialsCommand: AsyncCommandGroup {
             guard let given = signature.learner else { throw CommandError(description: "--learner is required") }
             guard let kind = IssuedCredential.Kind(rawValue: signature.kind ?? "outcome") else { throw CommandError(description: "--kind must be outcome, qualification or transcript") }
             let learner = try await Self.resolve(given, sql: service.sql)
-            let issued = try await service.issue(learner: learner, kind: kind, subject: signature.subject, actor: "cli")
-            try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString,
-                                                               detail: "\(kind.rawValue): \(issued.titleZh)"), on: app.db)
+            let subject = signature.subject
+            let issued = try await app.services.audit.recording(on: app.db) { tx in
+                let issued = try await CredentialsCommand.service(app, on: tx).issue(learner: learner, kind: kind, subject: subject, actor: "cli")
+                return (issued, AuditLog.Entry(actor: "cli", action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString,
+                                               detail: "\(kind.rawValue): \(issued.titleZh)"))
+            }
             FileHandle.standardError.write(Data("credential \(issued.id.uuidString.lowercased()) · \(issued.titleZh) · verify at \(service.issuer.baseURL)/verify/\(issued.id.uuidString.lowercased())\n".utf8))
             FileHandle.standardOutput.write(Data((issued.jwt + "\n").utf8))
         }
@@ -92,9 +99,11 @@ struct CredentialsCommand: AsyncCommandGroup {
             let app = context.application
             guard let id = signature.credential.flatMap(UUID.init(uuidString:)) else { throw CommandError(description: "--credential UUID is required") }
             guard let action = signature.action else { throw CommandError(description: "--action revoke|suspend|reinstate is required") }
-            let changed = try await CredentialsCommand.service(app).changeStatus(id, action: action, reason: signature.reason ?? "", actor: "cli")
-            try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: action + "_credential", entity: "issued_credentials", recordID: id.uuidString,
-                                                               detail: signature.reason ?? ""), on: app.db)
+            let reason = signature.reason ?? ""
+            let changed = try await app.services.audit.recording(on: app.db) { tx in
+                let changed = try await CredentialsCommand.service(app, on: tx).changeStatus(id, action: action, reason: reason, actor: "cli")
+                return (changed, AuditLog.Entry(actor: "cli", action: action + "_credential", entity: "issued_credentials", recordID: id.uuidString, detail: reason))
+            }
             context.console.print("credential \(id.uuidString.lowercased()) is now \(changed.status.rawValue)")
         }
     }

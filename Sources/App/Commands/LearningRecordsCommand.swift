@@ -39,9 +39,12 @@ struct LearningRecordsCommand: AsyncCommandGroup {
             guard AccessPolicy.mayGrant(scope, toInstitution: institutionID) else {
                 throw CommandFailure.Usage(institutionID == nil ? "read-school needs --institution" : "scope all is for city-wide clients only (omit --institution)")
             }
-            let (client, secret) = try await LearningRecordClientStore(sql: sql).create(name: name, institutionID: institutionID, scope: scope, createdBy: "cli")
-            try await context.application.services.audit.append(AuditLog.Entry(actor: "cli", action: "create_lrs_client", entity: "lrs_clients", recordID: client.apiKey,
-                                                                                detail: "\(scope.rawValue) \(signature.institution ?? "city")"), on: context.application.db)
+            let detail = "\(scope.rawValue) \(signature.institution ?? "city")", institution = institutionID
+            let (client, secret) = try await context.application.services.audit.recording(on: context.application.db) { tx in
+                guard let sql = tx as? any SQLDatabase else { throw CommandFailure.Usage("the database does not speak SQL") }
+                let created = try await LearningRecordClientStore(sql: sql).create(name: name, institutionID: institution, scope: scope, createdBy: "cli")
+                return (created, AuditLog.Entry(actor: "cli", action: "create_lrs_client", entity: "lrs_clients", recordID: created.0.apiKey, detail: detail))
+            }
             FileHandle.standardOutput.write(Data("\(client.apiKey):\(secret)\n".utf8))
         }
 
@@ -60,10 +63,12 @@ struct LearningRecordsCommand: AsyncCommandGroup {
         var help: String { "Revoke an LRS client: its credentials stop working at once" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let store = LearningRecordClientStore(sql: try CreateCommand.sql(context.application))
-            guard try await store.revoke(key: signature.key) else { throw CommandFailure.Usage("no active client with key \(signature.key)") }
-            try await context.application.services.audit.append(AuditLog.Entry(actor: "cli", action: "revoke_lrs_client", entity: "lrs_clients", recordID: signature.key,
-                                                                                detail: ""), on: context.application.db)
+            let key = signature.key
+            try await context.application.services.audit.recording(on: context.application.db) { tx in
+                guard let sql = tx as? any SQLDatabase else { throw CommandFailure.Usage("the database does not speak SQL") }
+                guard try await LearningRecordClientStore(sql: sql).revoke(key: key) else { throw CommandFailure.Usage("no active client with key \(key)") }
+                return ((), AuditLog.Entry(actor: "cli", action: "revoke_lrs_client", entity: "lrs_clients", recordID: key, detail: ""))
+            }
             context.console.print("revoked \(signature.key)")
         }
     }

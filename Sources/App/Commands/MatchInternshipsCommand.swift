@@ -20,11 +20,11 @@ struct MatchInternshipsCommand: AsyncCommand {
         var allocation = InternshipAllocation(db: app.db)
         allocation.progress = { FileHandle.standardError.write(Data(("  " + $0 + "\n").utf8)) }
         let started = Date()
+        allocation.audit = { AuditLog.Entry(actor: "cli", action: "run_internship_round", entity: "internship_rounds", recordID: $0.id.uuidString, detail: "\($0.placed)/\($0.students) placed") }
         let summary = try await allocation.run(name: signature.name ?? "CLI round", seed: UInt64(signature.seed ?? 2020), optimal: optimal, actor: "cli")
-        try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "run_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString, detail: "\(summary.placed)/\(summary.students) placed"), on: app.db)
         if signature.publish {
-            _ = try await InternshipPublication.publish(round: summary.id, by: "cli", on: app.db)
-            try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "publish_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString, detail: summary.name), on: app.db)
+            _ = try await InternshipPublication.publish(round: summary.id, by: "cli", on: app.db,
+                                                        audit: AuditLog.Entry(actor: "cli", action: "publish_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString, detail: summary.name))
         }
         context.console.print("round \(summary.id): \(summary.placed) of \(summary.students) students placed in \(summary.places) places (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)\(signature.publish ? ", published" : ", draft")")
     }

@@ -5,12 +5,12 @@ import Vapor
 
 /// One write transaction at a time in this process, first come first served. SQLite has one
 /// writer per file anyway; queuing here instead of in SQLite's busy handler keeps a burst of
-/// writers from failing with "database is locked".
+/// writers from failing with "database is locked" or, in WAL mode, with a stale snapshot.
 actor WriteGate {
-    /// Credit-ledger transactions.
-    static let ledger = WriteGate()
-    /// Learning-record store writes (statements, documents).
-    static let learningRecords = WriteGate()
+    /// Every gated writer of this process: the credit ledger, the learning record store and
+    /// changes that append to the audit chain. One gate, because SQLite has one writer: two
+    /// gates would only let their transactions refuse each other's snapshots.
+    static let shared = WriteGate()
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
@@ -30,25 +30,35 @@ actor WriteGate {
 extension WriteGate {
     /// Runs `body` in one database transaction. On SQLite the transaction passes this gate,
     /// and one refused because another writer holds the file ("database is locked") is retried
-    /// a bounded number of times; PostgreSQL runs writers side by side.
+    /// a bounded number of times; PostgreSQL runs writers side by side. Called on a database
+    /// that is already in a transaction, `body` joins it (the outer caller holds the gate).
     /// - Parameter postgresLock: an advisory lock taken first on PostgreSQL, for writers that
     ///   must also run one at a time there.
     nonisolated func transaction<T: Sendable>(on db: any Database, postgresLock: Int64? = nil,
                                               _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        func once() async throws -> T {
+        try await records(on: db, postgresLock: postgresLock) { tx in
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+            return try await body(sql)
+        }
+    }
+
+    /// `transaction(on:postgresLock:_:)` for bodies written with Fluent's models.
+    nonisolated func records<T: Sendable>(on db: any Database, postgresLock: Int64? = nil,
+                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        @Sendable func once(_ db: any Database) async throws -> T {
             try await db.transaction { tx in
-                guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
-                if let postgresLock { try await sql.advisoryLock(postgresLock) }
-                return try await body(sql)
+                if let postgresLock, let sql = tx as? any SQLDatabase { try await sql.advisoryLock(postgresLock) }
+                return try await body(tx)
             }
         }
-        guard (db as? any SQLDatabase)?.dialect.name != "postgresql" else { return try await once() }
+        if db.inTransaction { return try await once(db) }
+        guard (db as? any SQLDatabase)?.dialect.name != "postgresql" else { return try await once(db) }
         await enter()
         do {
             var attempt = 0
             while true {
                 do {
-                    let result = try await once()
+                    let result = try await once(db)
                     await leave()
                     return result
                 } catch let error as SQLiteError where attempt < 5 && [.busy, .busyInSnapshot, .busyTimeout, .busyInRecovery, .locked].contains(error.reason) {

@@ -26,6 +26,8 @@ enum Migrations {
             CreateLearningRecordStore(),
             // 009 - learning records: forwarding to other LRSs (targets, the outbox queue)
             CreateLearningRecordForwarding(),
+            // 010 - the audit chain hashes length-prefixed fields (hash version 2)
+            AddAuditHashVersion(),
         ]
     }
 }

@@ -20,6 +20,9 @@ final class AuditEvent: Model, @unchecked Sendable {
     @OptionalField(key: "client_ip") var clientIP: String?
     @Field(key: "prev_hash") var prevHash: String
     @Field(key: "hash") var hash: String
+    /// How `hash` was computed: 1 = fields joined by U+001F (rows before migration 010),
+    /// 2 = each field prefixed by its UTF-8 length.
+    @Field(key: "hash_version") var hashVersion: Int
 
     init() {}
 }

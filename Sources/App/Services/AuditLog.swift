@@ -1,11 +1,21 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Appends hash-chained audit rows: every create, update, delete, import, export, sign-in and
-/// unmasked read (DESIGN.md, security checklist D1/D3). Appends are serialised per process.
-actor AuditLog {
+/// unmasked read (DESIGN.md, security checklist D1/D3).
+///
+/// A row is written in the same transaction as the change it records, so a change never
+/// commits without its row and a row never outlives a rolled-back change. Order and hash are
+/// computed inside that transaction under the chain's lock: a PostgreSQL advisory lock held to
+/// commit, and on SQLite the single writer (a stale snapshot is refused and the gated
+/// transaction retried). The unique `seq` is the last guard: a fork cannot commit.
+///
+/// Append the row last in a transaction: it holds the chain's lock until commit, and taking
+/// other locks after it could deadlock against a writer that took them first.
+struct AuditLog: Sendable {
     struct Entry: Sendable {
         var actorUserID: UUID?
         /// "username (role)" or "system".
@@ -18,72 +28,52 @@ actor AuditLog {
         var clientIP: String?
     }
 
-    private var tail: (seq: Int, hash: String)?
-    /// Appends waiting their turn. An actor is re-entered at every `await`, so without this two
-    /// appends could read the same tail and fork the chain (one then failing on the unique seq).
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
     static let genesisHash = String(repeating: "0", count: 64)
-    /// Another process (a CLI import beside the server, a second server on PostgreSQL) may
-    /// append between our read of the tail and our insert: then the unique seq refuses ours and
-    /// we chain after theirs.
-    static let attempts = 5
+    /// The hash version of rows written now (see `AuditEvent.hashVersion`).
+    static let currentHashVersion = 2
+    /// PostgreSQL advisory lock of the chain ("zaudit").
+    static let advisoryKey: Int64 = 0x7A_6175_6469_74
 
+    /// Appends `entry`. Called inside a transaction, the row joins it and commits or rolls back
+    /// with the change it records; otherwise (a read, a refusal, a sign-in) it is written in a
+    /// transaction of its own.
     func append(_ entry: Entry, on db: any Database, now: Date = Date()) async throws {
-        await acquire()
-        defer { release() }
-        var lastError: (any Error)?
-        for attempt in 0..<Self.attempts {
-            let previous = try await currentTail(on: db, reload: attempt > 0)
-            let event = AuditEvent()
-            event.seq = previous.seq + 1
-            event.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
-            event.actorUserID = entry.actorUserID
-            event.actor = Self.clean(entry.actor)
-            event.action = entry.action
-            event.entity = entry.entity
-            event.recordID = entry.recordID
-            event.detail = Self.clean(entry.detail)
-            event.outcome = entry.outcome
-            event.clientIP = entry.clientIP
-            event.prevHash = previous.hash
-            event.hash = Self.hash(of: event)
-            do {
-                try await event.create(on: db)
-                tail = (event.seq, event.hash)
-                return
-            } catch {
-                lastError = error
-                tail = nil
-            }
+        if db.inTransaction {
+            try await Self.insert(entry, in: db, now: now)
+        } else {
+            try await WriteGate.shared.records(on: db) { tx in try await Self.insert(entry, in: tx, now: now) }
         }
-        throw lastError ?? AuditError.notAppended
     }
 
-    enum AuditError: Error, CustomStringConvertible {
-        case notAppended
-        var description: String { "the audit row could not be appended" }
-    }
-
-    private func acquire() async {
-        guard busy else {
-            busy = true
-            return
+    /// Runs `change` and appends the audit row it describes in one transaction: both commit or
+    /// neither does. On SQLite the transaction passes the process's write gate.
+    func recording<T: Sendable>(on db: any Database, now: Date = Date(),
+                                _ change: @escaping @Sendable (any Database) async throws -> (T, Entry)) async throws -> T {
+        try await WriteGate.shared.records(on: db) { tx in
+            let (result, entry) = try await change(tx)
+            try await Self.insert(entry, in: tx, now: now)
+            return result
         }
-        await withCheckedContinuation { waiting.append($0) }
     }
 
-    private func release() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-    }
-
-    private func currentTail(on db: any Database, reload: Bool) async throws -> (seq: Int, hash: String) {
-        if let tail, !reload { return tail }
-        let last = try await AuditEvent.query(on: db).sort(\.$seq, .descending).first()
-        let value = (last?.seq ?? 0, last?.hash ?? Self.genesisHash)
-        tail = value
-        return value
+    private static func insert(_ entry: Entry, in tx: any Database, now: Date) async throws {
+        if let sql = tx as? any SQLDatabase { try await sql.advisoryLock(advisoryKey) }
+        let last = try await AuditEvent.query(on: tx).sort(\.$seq, .descending).first()
+        let event = AuditEvent()
+        event.seq = (last?.seq ?? 0) + 1
+        event.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        event.actorUserID = entry.actorUserID
+        event.actor = clean(entry.actor)
+        event.action = entry.action
+        event.entity = entry.entity
+        event.recordID = entry.recordID
+        event.detail = clean(entry.detail)
+        event.outcome = entry.outcome
+        event.clientIP = entry.clientIP
+        event.prevHash = last?.hash ?? genesisHash
+        event.hashVersion = currentHashVersion
+        event.hash = hash(of: event)
+        try await event.create(on: tx)
     }
 
     /// Line breaks would let a value forge log lines (ASVS 16.4.1); they are escaped.
@@ -91,13 +81,20 @@ actor AuditLog {
         text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 
+    /// Version 1 joined the fields with U+001F; version 2 prefixes each field with its UTF-8
+    /// length ("5:actor"), so no value can move a boundary. The version is hashed too.
     static func hash(of e: AuditEvent) -> String {
         let fields = [
             e.prevHash, String(e.seq), String(e.atMilliseconds), e.actorUserID?.uuidString ?? "", e.actor,
             e.action, e.entity, e.recordID ?? "", e.detail, e.outcome, e.clientIP ?? "",
         ]
-        let digest = SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8))
-        return Hex.encode(digest)
+        let text: String
+        if e.hashVersion <= 1 {
+            text = fields.joined(separator: "\u{1F}")
+        } else {
+            text = ([String(e.hashVersion)] + fields).map { "\($0.utf8.count):\($0)" }.joined()
+        }
+        return Hex.encode(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Walks the chain; returns the sequence number of the first row that does not match, or nil.
@@ -117,16 +114,20 @@ actor AuditLog {
     static func verify(on db: any Database) async throws -> Verification {
         var previous = genesisHash
         var expectedSeq = 1
+        var version = 1
         var checked = 0
         while true {
             let page = try await AuditEvent.query(on: db).filter(\.$seq >= expectedSeq).sort(\.$seq, .ascending).limit(10_000).all()
             if page.isEmpty { break }
             for event in page {
                 let reason: String? = event.seq != expectedSeq ? "seq \(event.seq) where \(expectedSeq) was expected (a row is missing)"
+                    : !(1...currentHashVersion).contains(event.hashVersion) ? "unknown hash version \(event.hashVersion)"
+                    : event.hashVersion < version ? "hash version \(event.hashVersion) after version \(version) (versions never go back)"
                     : event.prevHash != previous ? "prev_hash does not match the hash of row \(expectedSeq - 1)"
                     : hash(of: event) != event.hash ? "hash does not match the row's fields (the row was changed)" : nil
                 if let reason { return Verification(checked: checked, firstBroken: event.seq, reason: reason, lastHash: previous) }
                 previous = event.hash
+                version = event.hashVersion
                 expectedSeq += 1
                 checked += 1
             }

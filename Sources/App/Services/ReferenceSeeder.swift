@@ -19,8 +19,12 @@ enum ReferenceSeeder {
         }
         switch try await writer.prepare(inputs) {
         case .ready(let records):
-            try await writer.insert(records)
-            try await app.services.audit.append(AuditLog.Entry(actor: "system", action: "seed", entity: "institutions", detail: "\(records.count) policy institutions"), on: app.db)
+            try await app.services.audit.recording(on: app.db) { tx in
+                var inTransaction = writer
+                inTransaction.db = tx
+                try await inTransaction.insert(records)
+                return ((), AuditLog.Entry(actor: "system", action: "seed", entity: "institutions", detail: "\(records.count) policy institutions"))
+            }
         case .rejected(let errors):
             app.logger.error("policy institutions did not load: \(errors.map(\.error.message))")
         }

@@ -13,9 +13,12 @@ enum AuditAPIController {
         var recordId: String?
         var detail: String
         var outcome: String
-        /// Every hashed field travels, so the chain can be recomputed outside the platform:
-        /// SHA-256 over prevHash, seq, atMilliseconds, actorUserId, actor, action, entity,
-        /// recordId, detail, outcome, clientIp joined by U+001F (absent values as "").
+        /// Every hashed field travels, so the chain can be recomputed outside the platform.
+        /// Hash version 2: SHA-256 over hashVersion, prevHash, seq, atMilliseconds, actorUserId,
+        /// actor, action, entity, recordId, detail, outcome, clientIp, each written as its UTF-8
+        /// length in decimal, ":", then the value (absent values as ""). Version 1 (rows before
+        /// the upgrade): the same fields without hashVersion, joined by U+001F.
+        var hashVersion: Int
         var atMilliseconds: Int64
         var actorUserId: UUID?
         var clientIp: String?
@@ -42,7 +45,7 @@ enum AuditAPIController {
         let events = try await AuditEvent.query(on: req.db).sort(\.$seq, .descending).range(((page - 1) * per)..<(page * per)).all()
         return Page(items: events.map {
             Event(seq: $0.seq, at: Date(timeIntervalSince1970: Double($0.atMilliseconds) / 1000), actor: $0.actor, action: $0.action,
-                  entity: $0.entity, recordId: $0.recordID, detail: $0.detail, outcome: $0.outcome, atMilliseconds: $0.atMilliseconds,
+                  entity: $0.entity, recordId: $0.recordID, detail: $0.detail, outcome: $0.outcome, hashVersion: $0.hashVersion, atMilliseconds: $0.atMilliseconds,
                   actorUserId: $0.actorUserID, clientIp: $0.clientIP, prevHash: $0.prevHash, hash: $0.hash)
         }, page: page, per: per, total: total)
     }

@@ -32,8 +32,11 @@ enum AuthAPIController {
         guard let userID = user.id else { throw AppError.unauthenticated }
         let token = TokenDigest.newToken()
         let expires = Date().addingTimeInterval(req.services.settings.apiTokenLifetime)
-        try await APIToken(tokenHash: TokenDigest.digest(token), userID: userID, name: String((body.name ?? "api").prefix(100)), createdAt: Date(), expiresAt: expires).create(on: req.db)
-        try await req.services.audit.append(AuditLog.Entry(actorUserID: userID, actor: "\(user.username) (\(user.role))", action: "token_create", entity: "user", recordID: userID.uuidString, detail: "", clientIP: req.clientAddress), on: req.db)
+        let name = String((body.name ?? "api").prefix(100)), actor = "\(user.username) (\(user.role))"
+        try await req.audited { tx in
+            try await APIToken(tokenHash: TokenDigest.digest(token), userID: userID, name: name, createdAt: Date(), expiresAt: expires).create(on: tx)
+            return ((), AuditLog.Entry(actorUserID: userID, actor: actor, action: "token_create", entity: "user", recordID: userID.uuidString, detail: "", clientIP: req.clientAddress))
+        }
         let response = Response(status: .created)
         try response.content.encode(TokenResponse(token: token, expiresAt: expires))
         return response

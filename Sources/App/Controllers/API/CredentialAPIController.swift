@@ -1,3 +1,4 @@
+import Fluent
 import Credentials
 import Foundation
 import Registry
@@ -9,6 +10,12 @@ import Vapor
 enum CredentialAPIController {
     static func service(_ req: Request) throws -> CredentialService {
         CredentialService(sql: try CreditBankAPIController.sql(req), vault: req.services.vault, issuer: req.services.issuer)
+    }
+
+    /// The service on `db`, the transaction a change and its audit row share.
+    static func service(_ req: Request, on db: any Database) throws -> CredentialService {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        return CredentialService(sql: sql, vault: req.services.vault, issuer: req.services.issuer)
     }
 
     struct CredentialLine: Content {
@@ -88,9 +95,10 @@ enum CredentialAPIController {
     static func issueAudited(_ req: Request, learner: UUID, kind: IssuedCredential.Kind, subject: String?) async throws -> IssuedCredential {
         let caller = try req.requireCaller()
         try await mayIssue(req, learner: learner, kind: kind)
-        let issued = try await service(req).issue(learner: learner, kind: kind, subject: subject, actor: caller.auditName)
-        try await req.audit(req.auditEntry(action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString, detail: "\(kind.rawValue): \(issued.titleZh)"))
-        return issued
+        return try await req.audited { tx in
+            let issued = try await service(req, on: tx).issue(learner: learner, kind: kind, subject: subject, actor: caller.auditName)
+            return (issued, req.auditEntry(action: "issue_credential", entity: "issued_credentials", recordID: issued.id.uuidString, detail: "\(kind.rawValue): \(issued.titleZh)"))
+        }
     }
 
     /// `GET /credit-bank/learners/{id}/credentials`: what has been issued to a learner.
@@ -165,9 +173,10 @@ enum CredentialAPIController {
         guard AccessPolicy.canChangeCredentialStatus(caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let body = try req.content.decode(StatusRequest.self)
-        let changed = try await service(req).changeStatus(id, action: body.action, reason: body.reason, actor: caller.auditName)
-        try await req.audit(req.auditEntry(action: body.action + "_credential", entity: "issued_credentials", recordID: id.uuidString, detail: body.reason))
-        return changed
+        return try await req.audited { tx in
+            let changed = try await service(req, on: tx).changeStatus(id, action: body.action, reason: body.reason, actor: caller.auditName)
+            return (changed, req.auditEntry(action: body.action + "_credential", entity: "issued_credentials", recordID: id.uuidString, detail: body.reason))
+        }
     }
 
     struct CheckLine: Content {

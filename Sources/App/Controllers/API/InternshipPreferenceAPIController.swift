@@ -60,15 +60,16 @@ enum InternshipPreferenceAPIController {
         if let missing = body.postIds.first(where: { !known.contains($0) }) {
             throw AppError.validation([FieldError(field: "postIds", zh: "岗位\(missing.uuidString)不存在", en: "no post \(missing.uuidString)")])
         }
-        try await req.db.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { return }
+        try await req.audited { tx in
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
             try await sql.delete(from: "internship_preferences").where("student_id", .equal, id).run()
-            guard !body.postIds.isEmpty else { return }
-            var insert = sql.insert(into: "internship_preferences").columns("id", "student_id", "post_id", "choice_rank", "created_at")
-            for (rank, post) in body.postIds.enumerated() { insert = insert.values(UUID(), id, post, rank + 1, Date()) }
-            try await insert.run()
+            if !body.postIds.isEmpty {
+                var insert = sql.insert(into: "internship_preferences").columns("id", "student_id", "post_id", "choice_rank", "created_at")
+                for (rank, post) in body.postIds.enumerated() { insert = insert.values(UUID(), id, post, rank + 1, Date()) }
+                try await insert.run()
+            }
+            return ((), req.auditEntry(action: "set_internship_choices", entity: "students", recordID: id.uuidString, detail: "\(body.postIds.count) choices"))
         }
-        try await req.audit(req.auditEntry(action: "set_internship_choices", entity: "students", recordID: id.uuidString, detail: "\(body.postIds.count) choices"))
         return StudentChoices(studentId: id, postIds: body.postIds, maxChoices: maxChoices)
     }
 }

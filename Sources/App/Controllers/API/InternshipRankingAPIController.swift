@@ -60,15 +60,16 @@ enum InternshipRankingAPIController {
         if let stranger = body.studentIds.first(where: { !applied.contains($0) }) {
             throw AppError.validation([FieldError(field: "studentIds", zh: "学生\(stranger.uuidString)未申请该岗位", en: "student \(stranger.uuidString) has not applied to this post")])
         }
-        try await req.db.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { return }
+        try await req.audited { tx in
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
             try await sql.delete(from: "internship_post_rankings").where("post_id", .equal, post).run()
-            guard !body.studentIds.isEmpty else { return }
-            var insert = sql.insert(into: "internship_post_rankings").columns("id", "post_id", "student_id", "position")
-            for (i, student) in body.studentIds.enumerated() { insert = insert.values(UUID(), post, student, i + 1) }
-            try await insert.run()
+            if !body.studentIds.isEmpty {
+                var insert = sql.insert(into: "internship_post_rankings").columns("id", "post_id", "student_id", "position")
+                for (i, student) in body.studentIds.enumerated() { insert = insert.values(UUID(), post, student, i + 1) }
+                try await insert.run()
+            }
+            return ((), req.auditEntry(action: "rank_applicants", entity: "internship-posts", recordID: post.uuidString, detail: "\(body.studentIds.count) ranked"))
         }
-        try await req.audit(req.auditEntry(action: "rank_applicants", entity: "internship-posts", recordID: post.uuidString, detail: "\(body.studentIds.count) ranked"))
         return try await applicants(req: req)
     }
 

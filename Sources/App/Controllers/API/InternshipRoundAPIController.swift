@@ -49,9 +49,12 @@ enum InternshipRoundAPIController {
             throw AppError.validation([.notInList("optimal", value: body.optimal ?? "", list: "student/enterprise")])
         }
         let seed = UInt64(truncatingIfNeeded: body.seed ?? 2020)
-        let summary = try await InternshipAllocation(db: req.db).run(name: name, seed: seed, optimal: optimal, actor: caller.auditName)
-        try await req.audit(req.auditEntry(action: "run_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString,
-                                           detail: "\(summary.placed)/\(summary.students) placed, seed \(summary.seed), \(summary.optimal)-optimal"))
+        var allocation = InternshipAllocation(db: req.db)
+        allocation.audit = {
+            req.auditEntry(action: "run_internship_round", entity: "internship_rounds", recordID: $0.id.uuidString,
+                           detail: "\($0.placed)/\($0.students) placed, seed \($0.seed), \($0.optimal)-optimal")
+        }
+        let summary = try await allocation.run(name: name, seed: seed, optimal: optimal, actor: caller.auditName)
         let response = Response(status: .created)
         try response.content.encode(summary)
         return response
@@ -73,10 +76,10 @@ enum InternshipRoundAPIController {
         }
         // Publishing is final: a later round never replaces a published one, it is a new round.
         let now = Date()
-        guard try await InternshipPublication.publish(round: round.id, by: caller.auditName, on: req.db, now: now) else {
+        let entry = req.auditEntry(action: "publish_internship_round", entity: "internship_rounds", recordID: round.id.uuidString, detail: round.name)
+        guard try await InternshipPublication.publish(round: round.id, by: caller.auditName, on: req.db, now: now, audit: entry) else {
             throw AppError.conflict(FieldError(field: "status", zh: "该轮次已发布，不能再次发布", en: "this round is already published"))
         }
-        try await req.audit(req.auditEntry(action: "publish_internship_round", entity: "internship_rounds", recordID: round.id.uuidString, detail: round.name))
         var published = round
         published.status = "published"
         published.publishedAt = now

@@ -40,12 +40,13 @@ extension SupervisionAPIController {
         }
         let facts = try await IndicatorFacts.measure(try sql(req), catalogue: req.services.indicators, period: period,
                                                      quota: req.services.internshipQuota, catalog: req.services.catalog)
-        let rows = try await req.db.transaction { db in
+        let snapshotPeriod = period
+        let rows = try await req.audited { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            return try await IndicatorSnapshots.record(facts, on: sql)
+            let rows = try await IndicatorSnapshots.record(facts, on: sql)
+            return (rows, req.auditEntry(action: "snapshot", entity: "indicator_snapshot", recordID: snapshotPeriod.description,
+                                         detail: snapshotPeriod == current ? "\(rows) rows" : "\(rows) rows, taken late in \(current)"))
         }
-        try await req.audit(req.auditEntry(action: "snapshot", entity: "indicator_snapshot", recordID: period.description,
-                                           detail: period == current ? "\(rows) rows" : "\(rows) rows, taken late in \(current)"))
         return SnapshotBody(period: period.description, rows: rows)
     }
 

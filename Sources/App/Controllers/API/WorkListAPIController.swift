@@ -123,12 +123,12 @@ enum WorkListAPIController {
         guard AccessPolicy.canReportOnWorkTask(responsibleUnits: task.units, caller: caller.scope) else { throw AppError.forbidden }
         let body = try req.content.decode(ReportRequest.self)
         let checked = try validate(body, task: task, caller: caller.scope)
-        let id = try await req.db.transaction { db in
+        let id = try await req.audited { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            return try await WorkReports.insert(task: task, unit: checked.unit, text: body.text.trimmingCharacters(in: .whitespacesAndNewlines),
-                                                percent: body.percent, evidence: checked.files, by: caller.userID, on: sql)
+            let id = try await WorkReports.insert(task: task, unit: checked.unit, text: body.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                                                  percent: body.percent, evidence: checked.files, by: caller.userID, on: sql)
+            return (id, req.auditEntry(action: "report", entity: "work_task", recordID: task.id, detail: "\(checked.unit) \(body.percent)% \(checked.files.count) files"))
         }
-        try await req.audit(req.auditEntry(action: "report", entity: "work_task", recordID: task.id, detail: "\(checked.unit) \(body.percent)% \(checked.files.count) files"))
         return try await Created(id: id).encodeResponse(status: .created, for: req)
     }
 
@@ -154,16 +154,22 @@ enum WorkListAPIController {
         }
         if (comment?.count ?? 0) > 2000 { errors.append(.tooLong("comment", max: 2000)) }
         guard errors.isEmpty, let decision else { throw AppError.validation(errors) }
-        let sql = try sql(req)
-        guard let row = try await sql.select().columns("task_id", "review").from("work_reports").where("id", .equal, id).first() else { throw AppError.notFound }
-        guard try row.decode(column: "review", as: String.self) == WorkReportReview.pending.rawValue else {
-            throw AppError.conflict(FieldError(field: "decision", zh: "该报告已审核", en: "the report has already been reviewed"))
+        let taskID: String = try await req.audited { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            guard let row = try await sql.select().columns("task_id", "review").from("work_reports").where("id", .equal, id).first() else { throw AppError.notFound }
+            let taskID = try row.decode(column: "task_id", as: String.self)
+            // Decided once: the update only applies to a report still pending, so two
+            // reviewers at once cannot both decide it.
+            let pending = WorkReportReview.pending.rawValue
+            let decided = try await sql.update("work_reports")
+                .set("review", to: decision.rawValue).set("review_comment", to: comment).set("reviewed_by", to: caller.userID).set("reviewed_at", to: Date())
+                .where("id", .equal, id).where("review", .equal, pending).returning("id").all()
+            guard !decided.isEmpty else {
+                throw AppError.conflict(FieldError(field: "decision", zh: "该报告已审核", en: "the report has already been reviewed"))
+            }
+            return (taskID, req.auditEntry(action: "review", entity: "work_report", recordID: id.uuidString, detail: "\(taskID) \(decision.rawValue)"))
         }
-        let taskID = try row.decode(column: "task_id", as: String.self)
-        try await sql.update("work_reports")
-            .set("review", to: decision.rawValue).set("review_comment", to: comment).set("reviewed_by", to: caller.userID).set("reviewed_at", to: Date())
-            .where("id", .equal, id).run()
-        try await req.audit(req.auditEntry(action: "review", entity: "work_report", recordID: id.uuidString, detail: "\(taskID) \(decision.rawValue)"))
+        let sql = try sql(req)
         guard let report = try await WorkReports.reports(tasks: [taskID], on: sql)[taskID]?.first(where: { $0.id == id }) else { throw AppError.notFound }
         return report
     }

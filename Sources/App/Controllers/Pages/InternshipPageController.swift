@@ -35,8 +35,9 @@ extension InternshipPageController {
         let form = try req.content.decode(RunForm.self)
         let name = form.name.trimmingCharacters(in: .whitespaces)
         guard (1...100).contains(name.count) else { throw AppError.validation([.tooLong("name", max: 100)]) }
-        let summary = try await InternshipAllocation(db: req.db).run(name: name, seed: UInt64(truncatingIfNeeded: form.seed ?? 2020), optimal: .student, actor: caller.auditName)
-        try await req.audit(req.auditEntry(action: "run_internship_round", entity: "internship_rounds", recordID: summary.id.uuidString, detail: "\(summary.placed)/\(summary.students) placed"))
+        var allocation = InternshipAllocation(db: req.db)
+        allocation.audit = { req.auditEntry(action: "run_internship_round", entity: "internship_rounds", recordID: $0.id.uuidString, detail: "\($0.placed)/\($0.students) placed") }
+        let summary = try await allocation.run(name: name, seed: UInt64(truncatingIfNeeded: form.seed ?? 2020), optimal: .student, actor: caller.auditName)
         return req.redirect(to: "/internships/rounds/\(summary.id.uuidString)")
     }
 

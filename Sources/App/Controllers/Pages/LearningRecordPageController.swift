@@ -119,8 +119,11 @@ enum LearningRecordPageController {
             throw AppError.validation([FieldError(field: "scope", zh: "该权限范围不能授予此客户端（全市读取仅限全市客户端，本校读取需选择学校）",
                                                   en: "this scope cannot be granted here (read-all is city-wide only; read-school needs a school)")])
         }
-        let (client, secret) = try await LearningRecordClientStore(sql: try req.sql).create(name: name, institutionID: institution, scope: scope, createdBy: caller.auditName)
-        try await req.audit(req.auditEntry(action: "create_lrs_client", entity: "lrs_clients", recordID: client.apiKey, detail: "\(scope.rawValue) \(institution?.uuidString ?? "city")"))
+        let (client, secret) = try await req.audited { tx in
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let created = try await LearningRecordClientStore(sql: sql).create(name: name, institutionID: institution, scope: scope, createdBy: caller.auditName)
+            return (created, req.auditEntry(action: "create_lrs_client", entity: "lrs_clients", recordID: created.0.apiKey, detail: "\(scope.rawValue) \(institution?.uuidString ?? "city")"))
+        }
         return try await clientsPage(req, created: "\(client.apiKey):\(secret)")
     }
 
@@ -132,8 +135,14 @@ enum LearningRecordPageController {
         guard let client = try await store.find(key: key), AccessPolicy.canManageLearningRecordClients(of: client.institutionID, caller: caller.scope) else {
             throw AppError.notFound
         }
-        if try await store.revoke(key: key) {
-            try await req.audit(req.auditEntry(action: "revoke_lrs_client", entity: "lrs_clients", recordID: key))
+        do {
+            try await req.audited { tx in
+                guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+                guard try await LearningRecordClientStore(sql: sql).revoke(key: key) else { throw AppError.notFound }
+                return ((), req.auditEntry(action: "revoke_lrs_client", entity: "lrs_clients", recordID: key))
+            }
+        } catch AppError.notFound {
+            // Already revoked: nothing changed, so nothing is recorded.
         }
         return req.redirect(to: "/learning-records/clients")
     }

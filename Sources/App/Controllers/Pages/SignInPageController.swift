@@ -40,10 +40,12 @@ enum SignInPageController {
 
     @Sendable static func signOut(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
-        if let session = caller.session {
-            try await UserSession.query(on: req.db).filter(\.$id == session.id).delete()
+        try await req.audited { tx in
+            if let session = caller.session {
+                try await UserSession.query(on: tx).filter(\.$id == session.id).delete()
+            }
+            return ((), req.auditEntry(action: "sign_out", entity: "user", recordID: caller.userID.uuidString))
         }
-        try await req.audit(req.auditEntry(action: "sign_out", entity: "user", recordID: caller.userID.uuidString))
         let response = req.redirect(to: "/sign-in")
         response.cookies[req.services.settings.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: req.services.settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response

@@ -94,7 +94,7 @@ enum XAPIDocumentsController {
         let now = Date()
         // xAPI 2.0 extends the overwrite rule to the State resource; 1.0.x clients overwrite state freely.
         let version = req.xapiVersion
-        try await WriteGate.learningRecords.transaction(on: req.db, postgresLock: DocumentStore.advisoryKey) { sql in
+        try await WriteGate.shared.transaction(on: req.db, postgresLock: DocumentStore.advisoryKey) { sql in
             let store = DocumentStore(sql: sql)
             let current = try await store.find(t.address)
             switch DocumentPrecondition.evaluate(ifMatch: ifMatch, ifNoneMatch: ifNoneMatch, current: current?.etag, requireCondition: !merge && (kind != .state || version == .v2_0)) {
@@ -127,7 +127,7 @@ enum XAPIDocumentsController {
             guard t.since == nil else { throw XAPIError.bad("since does not apply to DELETE") }
             let ifMatch = req.headers.first(name: .ifMatch)
             let ifNoneMatch = req.headers.first(name: .ifNoneMatch)
-            try await WriteGate.learningRecords.transaction(on: req.db, postgresLock: DocumentStore.advisoryKey) { sql in
+            try await WriteGate.shared.transaction(on: req.db, postgresLock: DocumentStore.advisoryKey) { sql in
                 let store = DocumentStore(sql: sql)
                 if t.hasDocumentID {
                     let current = try await store.find(t.address)

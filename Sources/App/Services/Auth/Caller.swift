@@ -1,3 +1,4 @@
+import Fluent
 import Registry
 import Vapor
 
@@ -38,6 +39,12 @@ extension Request {
     func audit(_ entry: AuditLog.Entry) async throws {
         try await services.audit.append(entry, on: db)
         if entry.outcome == "denied" { storage[DenialAuditedKey.self] = true }
+    }
+
+    /// Runs `change` and appends the audit row it returns in the same transaction: the change
+    /// and its row commit together or not at all.
+    func audited<T: Sendable>(_ change: @escaping @Sendable (any Database) async throws -> (T, AuditLog.Entry)) async throws -> T {
+        try await services.audit.recording(on: db, change)
     }
 
     private struct DenialAuditedKey: StorageKey { typealias Value = Bool }

@@ -30,8 +30,11 @@ enum SignInService {
         guard let userID = user.id else { throw AppError.unauthenticated }
         let token = TokenDigest.newToken()
         let session = UserSession(tokenHash: TokenDigest.digest(token), userID: userID, csrfToken: TokenDigest.newToken(), now: Date())
-        try await session.create(on: request.db)
-        try await request.audit(AuditLog.Entry(actorUserID: userID, actor: "\(user.username) (\(user.role))", action: "sign_in", entity: "user", recordID: userID.uuidString, detail: "session", clientIP: request.clientAddress))
+        let actor = "\(user.username) (\(user.role))"
+        try await request.audited { tx in
+            try await session.create(on: tx)
+            return ((), AuditLog.Entry(actorUserID: userID, actor: actor, action: "sign_in", entity: "user", recordID: userID.uuidString, detail: "session", clientIP: request.clientAddress))
+        }
         return (token, session)
     }
 

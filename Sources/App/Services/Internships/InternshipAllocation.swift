@@ -16,6 +16,8 @@ import Vapor
 struct InternshipAllocation {
     let db: any Database
     var progress: (@Sendable (String) -> Void)?
+    /// The audit row that records the run, appended in the transaction that saves it.
+    var audit: (@Sendable (Summary) -> AuditLog.Entry)?
 
     struct Summary: Content, Equatable {
         var id: UUID
@@ -93,7 +95,8 @@ struct InternshipAllocation {
         let placed = students.count - matching.unmatchedStudents.count
         let summary = Summary(id: roundID, name: name, seed: Int(truncatingIfNeeded: seed), optimal: optimal.rawValue, status: "draft",
                               students: students.count, placed: placed, places: posts.reduce(0) { $0 + $1.capacity }, createdAt: now, publishedAt: nil)
-        try await db.transaction { tx in
+        let audit = audit
+        try await WriteGate.shared.records(on: db) { tx in
             guard let sql = tx as? any SQLDatabase else { return }
             try await sql.insert(into: "internship_rounds")
                 .columns("id", "name", "seed", "optimal", "status", "students", "placed", "places", "created_by", "created_at")
@@ -112,6 +115,7 @@ struct InternshipAllocation {
                 }
                 try await insert.run()
             }
+            if let audit { try await AuditLog().append(audit(summary), on: tx) }
         }
         return summary
     }

@@ -135,11 +135,12 @@ struct LearningRecordForwarding: Sendable {
             id: UUID(), name: name, endpoint: endpoint, authCipher: try vault.seal(new.credentials), xapiVersion: new.xapiVersion,
             institutionID: new.institutionID, active: true, createdBy: actor.name, createdAt: now)
         // Through the statements' gate: a target appears between two statement writes, never inside one.
-        try await WriteGate.learningRecords.transaction(on: db, postgresLock: LearningRecordService.advisoryKey) { sql in
-            try await ForwardingQueue(sql: sql).insertTarget(stored)
+        let audit = audit, row = Self.entry(actor, action: "create_lrs_forward_target", recordID: stored.id,
+                                       detail: "\(endpoint) \(new.institutionID?.uuidString.lowercased() ?? "all") \(new.xapiVersion)")
+        try await WriteGate.shared.records(on: db, postgresLock: LearningRecordService.advisoryKey) { tx in
+            try await ForwardingQueue(sql: try Self.sql(tx)).insertTarget(stored)
+            try await audit.append(row, on: tx)
         }
-        try await audit.append(entry(actor, action: "create_lrs_forward_target", recordID: stored.id,
-                                     detail: "\(endpoint) \(new.institutionID?.uuidString.lowercased() ?? "all") \(new.xapiVersion)"), on: db)
         return Self.view(stored)
     }
 
@@ -168,10 +169,12 @@ struct LearningRecordForwarding: Sendable {
     @discardableResult
     func deactivate(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> Bool {
         guard try await target(id) != nil else { throw AppError.notFound }
-        let changed = try await WriteGate.learningRecords.transaction(on: db, postgresLock: LearningRecordService.advisoryKey) { sql in
-            try await ForwardingQueue(sql: sql).deactivate(id, now: now)
+        let audit = audit, row = Self.entry(actor, action: "deactivate_lrs_forward_target", recordID: id, detail: "")
+        let changed = try await WriteGate.shared.records(on: db, postgresLock: LearningRecordService.advisoryKey) { tx in
+            let changed = try await ForwardingQueue(sql: try Self.sql(tx)).deactivate(id, now: now)
+            if changed { try await audit.append(row, on: tx) }
+            return changed
         }
-        if changed { try await audit.append(entry(actor, action: "deactivate_lrs_forward_target", recordID: id, detail: ""), on: db) }
         return changed
     }
 
@@ -190,15 +193,22 @@ struct LearningRecordForwarding: Sendable {
     @discardableResult
     func retryDeadLetters(target: UUID, statementID: UUID? = nil, by actor: Actor, now: Date = Date()) async throws -> Int {
         guard try await self.target(target) != nil else { throw AppError.notFound }
-        let count = try await WriteGate.learningRecords.transaction(on: db) { sql in
-            try await ForwardingQueue(sql: sql).retry(target: target, statementID: statementID, now: now)
+        let audit = audit
+        let count = try await WriteGate.shared.records(on: db) { tx in
+            let count = try await ForwardingQueue(sql: try Self.sql(tx)).retry(target: target, statementID: statementID, now: now)
+            try await audit.append(Self.entry(actor, action: "retry_lrs_forward_dead_letters", recordID: target,
+                                         detail: "\(statementID?.uuidString.lowercased() ?? "all") \(count)"), on: tx)
+            return count
         }
-        try await audit.append(entry(actor, action: "retry_lrs_forward_dead_letters", recordID: target,
-                                     detail: "\(statementID?.uuidString.lowercased() ?? "all") \(count)"), on: db)
         return count
     }
 
     // MARK: helpers
+
+    private static func sql(_ db: any Database) throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw AppError.badRequest(zh: "数据库不支持 SQL", en: "the database does not speak SQL") }
+        return sql
+    }
 
     /// The endpoint without a trailing slash (statements go to `endpoint + "/statements"`);
     /// nil unless an absolute http(s) URL with a host and no query or credentials.
@@ -215,7 +225,7 @@ struct LearningRecordForwarding: Sendable {
                active: stored.active, createdBy: stored.createdBy, createdAt: stored.createdAt, deactivatedAt: stored.deactivatedAt)
     }
 
-    private func entry(_ actor: Actor, action: String, recordID: UUID, detail: String) -> AuditLog.Entry {
+    private static func entry(_ actor: Actor, action: String, recordID: UUID, detail: String) -> AuditLog.Entry {
         AuditLog.Entry(actorUserID: actor.userID, actor: actor.name, action: action, entity: "lrs_forward_targets",
                        recordID: recordID.uuidString.lowercased(), detail: detail, clientIP: actor.clientIP)
     }

@@ -57,13 +57,13 @@ struct ForwardingWorker: Sendable {
                 continue
             }
             for _ in 0..<maxBatchesPerTarget {
-                let seqs = try await WriteGate.learningRecords.transaction(on: db) { sql in
+                let seqs = try await WriteGate.shared.transaction(on: db) { sql in
                     try await ForwardingQueue(sql: sql).claim(target: target.id, now: now, leaseUntil: now.addingTimeInterval(lease), limit: ForwardingPolicy.batchSize)
                 }
                 guard !seqs.isEmpty else { break }
                 let items = try await ForwardingQueue(sql: sql).items(target: target.id, seqs: seqs)
                 let (outcome, decisions) = try await deliver(items, to: target, credentials: credentials, sql: sql)
-                try await WriteGate.learningRecords.transaction(on: db) { sql in
+                try await WriteGate.shared.transaction(on: db) { sql in
                     let queue = ForwardingQueue(sql: sql)
                     for decision in decisions { try await decision.apply(target: target.id, queue: queue, now: now) }
                 }

@@ -54,7 +54,7 @@ struct LearningRecordService: Sendable {
         // winner's row, which is then either the same statement or a conflict.
         for attempt in 0..<3 {
             do {
-                try await WriteGate.learningRecords.transaction(on: db, postgresLock: Self.advisoryKey) { sql in
+                try await WriteGate.shared.transaction(on: db, postgresLock: Self.advisoryKey) { sql in
                     // Prepared and stamped inside the write lock, so `stored` rises with the store's order.
                     let now = Date()
                     let rows = toStore.map { p in
