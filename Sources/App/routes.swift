@@ -65,6 +65,11 @@ func routes(_ app: Application) throws {
         pages.get("work-tasks", ":id", use: WorkListPageController.show)
         pages.on(.POST, "work-tasks", ":id", "reports", body: .collect(maxSize: "12mb"), use: WorkListPageController.report)
         pages.post("work-reports", ":id", "review", use: WorkListPageController.review)
+        pages.get("reveal-grants", use: RevealGrantPageController.list)
+        pages.post("reveal-grants", use: RevealGrantPageController.create)
+        pages.get("reveal-grants", ":id", use: RevealGrantPageController.show)
+        pages.post("reveal-grants", ":id", "decision", use: RevealGrantPageController.decide)
+        pages.post("reveal-grants", ":id", "download", use: RevealGrantPageController.download)
     }
 
     do { // the learning record store (xAPI), for LRS clients with HTTP Basic credentials
@@ -151,6 +156,11 @@ func routes(_ app: Application) throws {
         authed.get("credentials", ":id", use: CredentialAPIController.show)
         authed.get("credentials", ":id", "download", use: CredentialAPIController.download)
         authed.post("credentials", ":id", "status", use: CredentialAPIController.changeStatus)
+        authed.get("reveal-grants", use: RevealGrantAPIController.list)
+        authed.post("reveal-grants", use: RevealGrantAPIController.create)
+        authed.get("reveal-grants", ":id", use: RevealGrantAPIController.show)
+        authed.post("reveal-grants", ":id", "decision", use: RevealGrantAPIController.decide)
+        authed.get("reveal-grants", ":id", "identities", use: RevealGrantAPIController.identities)
         for resource in RegistryResources.all { try authed.register(collection: registryAPI(resource)) }
     }
 }

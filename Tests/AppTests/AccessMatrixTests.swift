@@ -61,6 +61,8 @@ struct AccessMatrixTests {
             // A learner's statements, named by their registry student id.
             "/learning-records/learners": .student,
             "/learning-records/forwarding": .forwardingTarget,
+            // API and pages alike.
+            "/reveal-grants": .revealGrant,
         ]
         return table[before]
     }
@@ -87,6 +89,7 @@ struct AccessMatrixTests {
         "recordAssessmentResults": #"{"results":[]}"#,
         "reportWorkTask": #"{"text":"矩阵测试","percent":10}"#,
         "reviewWorkReport": #"{"decision":"returned","comment":"矩阵测试"}"#,
+        "decideRevealGrant": #"{"decision":"refuse","reason":"矩阵测试"}"#,
     ]
 
     /// Query strings an operation needs to get past its input checks to the access decision.

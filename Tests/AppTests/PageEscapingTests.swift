@@ -300,6 +300,23 @@ struct PageEscapingTests {
                             body: Self.multipart(["text": "progress", "percent": "10", "unit": Self.hostile("BADUNIT")]))
             try await check("verify", method: .POST, as: nil, body: Self.multipart(["credential": Self.hostile("PASTED")]))
 
+            // Reveal grants: a school's request for the hostile student with a hostile justification,
+            // refused by the city with a hostile reason; a request form echoed with its errors.
+            let school = f.token(.schoolAdmin)
+            let hostileStudent = try #require(try await app.sql.select().column("id").from("students").where("student_no", .equal, "S9").first()?.decode(column: "id", as: UUID.self))
+            let asked = try await request(app, .POST, "api/v1/reveal-grants", token: school, json: [
+                "kind": .string("students"), "recordIds": .array([.string(hostileStudent.uuidString)]), "purpose": .string("exam_registration"),
+                "justification": .string(Self.hostile("JUSTIFY")),
+            ])
+            let grant = try #require(try json(asked)["id"]?.stringValue).lowercased()
+            _ = try await request(app, .POST, "api/v1/reveal-grants/\(grant)/decision", token: city, json: ["decision": .string("refuse"), "reason": .string(Self.hostile("GRANTREASON"))])
+            try await check("reveal-grants", as: city, expect: ["JUSTIFY"])
+            try await check("reveal-grants", as: school, expect: ["JUSTIFY"])
+            try await check("reveal-grants/\(grant)", as: school, expect: ["JUSTIFY", "GRANTREASON", "STUDENT"])
+            try await check("reveal-grants/\(grant)", as: city, expect: ["JUSTIFY", "GRANTREASON", "STUDENT"])
+            try await check("reveal-grants", method: .POST, as: school, status: .unprocessableEntity, expect: ["BADRECORD", "BADJUSTIFY"],
+                            form: ["kind": "students", "purpose": "exam_registration", "records": Self.hostile("BADRECORD"), "justification": Self.hostile("BADJUSTIFY")])
+
             print("PageEscapingTests: \(checked.count) pages checked")
             #expect(checked.count >= 60)
         }

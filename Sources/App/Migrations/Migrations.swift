@@ -28,6 +28,8 @@ enum Migrations {
             CreateLearningRecordForwarding(),
             // 010 - the audit chain hashes length-prefixed fields (hash version 2)
             AddAuditHashVersion(),
+            // 012 - reveal grants: bulk identity reveals approved by the city
+            CreateRevealGrants(),
         ]
     }
 }

@@ -14,6 +14,8 @@ public enum MenuArea: String, CaseIterable, Sendable {
     case creditBank
     /// 学习记录
     case learningRecords
+    /// 证件号码批量查看授权
+    case revealGrants
 }
 
 extension AccessPolicy {
@@ -33,6 +35,7 @@ extension AccessPolicy {
             case .workList: mayUseWorkList(caller: caller)
             case .creditBank: creditBankHome(caller: caller) != nil
             case .learningRecords: statementFilter(for: caller) != .none
+            case .revealGrants: canRequestRevealGrants(caller: caller) || canReviewRevealGrants(caller: caller)
             }
         }
     }

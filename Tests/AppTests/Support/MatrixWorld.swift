@@ -29,6 +29,8 @@ struct MatrixWorld: Sendable {
         case publicCredential, statusPurpose, language
         /// The city's forwarding to other learning record stores: the city's alone.
         case forwardingTarget
+        /// A reveal grant: its requester's (a school's for the school) and the city's, which reviews them all.
+        case revealGrant
     }
 
     struct Account: Sendable {
@@ -128,6 +130,12 @@ struct MatrixWorld: Sendable {
             }
         case .forwardingTarget:
             return scope.role == .cityAdmin ? .everything : nothing
+        case .revealGrant:
+            switch scope.role {
+            case .cityAdmin: return .everything
+            case .schoolAdmin: return .some { [i = scope.institutionID] in i != nil && $0.institutionID == i }
+            default: return nothing
+            }
         case .workTask, .workReport:
             switch scope.role {
             case .cityAdmin: return .everything
@@ -235,6 +243,23 @@ extension MatrixWorld {
         let forwarding = try await LearningRecordForwarding(app).addTarget(
             .init(name: "矩阵转发", endpoint: "http://127.0.0.1:9/xapi", credentials: "k:s", institutionID: nil), by: .cli)
         objects[.forwardingTarget] = [Object(id: forwarding.id.uuidString)]
+        // Reveal grants: one the school asked for (approved by the city), one the city asked for.
+        var grants: [Object] = []
+        if let school = accounts.first(where: { $0.role == .schoolAdmin }), let schoolID = school.scope.institutionID,
+           let student = try await sql.select().column("id").from("students").where("institution_id", .equal, schoolID).orderBy("id").first()?.decode(column: "id", as: UUID.self) {
+            let asked = try await post(app, school.token, "api/v1/reveal-grants",
+                                       #"{"kind":"students","recordIds":["\#(student)"],"purpose":"exam_registration","justification":"矩阵测试：考试报名报送证件号码"}"#)
+            if let id = asked["id"]?.stringValue {
+                _ = try await post(app, city, "api/v1/reveal-grants/\(id)/decision", #"{"decision":"approve","reason":"矩阵测试"}"#)
+                grants.append(Object(id: id, institutionID: schoolID))
+            }
+        }
+        if let student = try await sql.select().column("id").from("students").orderBy("id", .descending).first()?.decode(column: "id", as: UUID.self) {
+            let asked = try await post(app, city, "api/v1/reveal-grants",
+                                       #"{"kind":"students","recordIds":["\#(student)"],"purpose":"legal_request","justification":"矩阵测试：依法协查证件号码"}"#)
+            if let id = asked["id"]?.stringValue { grants.append(Object(id: id)) }
+        }
+        objects[.revealGrant] = grants
         return MatrixWorld(accounts: accounts, objects: objects, evidence: evidence)
     }
 

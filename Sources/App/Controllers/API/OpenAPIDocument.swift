@@ -185,6 +185,7 @@ enum OpenAPIDocument {
         addSupervision(paths: &paths, schemas: &schemas)
         addCreditBank(paths: &paths, schemas: &schemas)
         addCredentials(paths: &paths, schemas: &schemas)
+        addRevealGrants(paths: &paths, schemas: &schemas)
         for resource in resources {
             resource.addPaths(&paths)
             resource.addSchemas(&schemas)
@@ -261,11 +262,12 @@ enum OpenAPIDocument {
             ]
             if hasIdentity {
                 paths["/\(path)/{id}/identity"] = [
-                    "get": operation("reveal\(name)Identity", "The full identity number: allowed roles only, a purpose from the list, at most 30 per caller an hour, always audited", tag: tag,
+                    "get": operation("reveal\(name)Identity", "The full identity number: allowed roles only, a purpose from the list, at most 30 per caller an hour, always audited in the read's transaction; with grant, under a grant the city approved (its purpose, no hourly limit, each record once; a record not in the grant is 404)", tag: tag,
                                      parameters: [idParam,
-                                                  ["name": "purpose", "in": "query", "required": true, "schema": ["type": "string", "enum": RevealPurpose.allCases.map(\.rawValue)]],
-                                                  ["name": "note", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 200]]],
-                                     responses: ["200": jsonResponse("Unmasked", ref("IdentityReveal")), "401": problem, "403": problem, "404": problem, "422": problem, "429": problem]),
+                                                  ["name": "purpose", "in": "query", "required": false, "schema": ["type": "string", "enum": RevealPurpose.allCases.map(\.rawValue)], "description": "Required without grant"],
+                                                  ["name": "note", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 200]],
+                                                  ["name": "grant", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"], "description": "An approved reveal grant of the caller's naming this record"]],
+                                     responses: ["200": jsonResponse("Unmasked", ref("IdentityReveal")), "401": problem, "403": problem, "404": problem, "409": problem, "422": problem, "429": problem]),
                 ]
             }
         }

@@ -59,6 +59,7 @@ struct PageLayout {
         case .workList: ("/work-tasks", "工作任务", "Work list")
         case .creditBank: ("/credit-bank", "学分银行", "Credit bank")
         case .learningRecords: ("/learning-records", "学习记录", "Learning records")
+        case .revealGrants: ("/reveal-grants", "查看授权", "Reveal grants")
         }
     }
 }
