@@ -84,6 +84,7 @@ struct AccessMatrixTests {
         "submitCreditOutcome": #"{"kind":"non_degree_training","issuer":"培训中心","title":"矩阵","hours":18,"awardedOn":"2026-01-05"}"#,
         "issueCredential": #"{"kind":"transcript"}"#,
         "decideCreditOutcome": #"{"verdict":"rejected","reasonZh":"矩阵测试"}"#,
+        "reverseCreditDecision": #"{"reason":"矩阵测试撤销认定"}"#,
         "changeCredentialStatus": #"{"action":"suspend","reason":"矩阵测试"}"#,
         "addAssessmentCandidates": #"{"learnerIds":[]}"#,
         "recordAssessmentResults": #"{"results":[]}"#,

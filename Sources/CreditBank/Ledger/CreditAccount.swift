@@ -18,6 +18,8 @@ public struct CreditAccount: Sendable, Hashable {
     public var units: [RecognisedUnit] = []
     /// Units spent on a transfer.
     public var used: Set<String> = []
+    /// Each outcome's reversed decisions, oldest first.
+    public var reversals: [UUID: [DecisionReversal]] = [:]
 
     public init(learnerID: UUID) { self.learnerID = learnerID }
 
@@ -31,7 +33,8 @@ public struct CreditAccount: Sendable, Hashable {
     public var byField: [String: Credits] { Dictionary(grouping: units, by: { $0.field ?? "" }).mapValues { $0.reduce(.zero) { $0 + $1.credits } } }
     public var bySource: [OutcomeKind: Credits] { Dictionary(grouping: units, by: \.source).mapValues { $0.reduce(.zero) { $0 + $1.credits } } }
 
-    mutating func apply(_ event: LedgerEvent) throws(LedgerError) {
+    /// Applies one ledger event to the account (replay, or a writer's running view of it).
+    public mutating func apply(_ event: LedgerEvent) throws(LedgerError) {
         switch event {
         case .submitted(let outcome):
             guard outcome.learnerID == learnerID else { throw .wrongLearner(outcome.id) }
@@ -55,6 +58,16 @@ public struct CreditAccount: Sendable, Hashable {
             guard outcomes[outcomeID] != nil else { throw .unknownOutcome(outcomeID) }
             status[outcomeID] = .withdrawn
             units.removeAll { $0.outcomeID == outcomeID && !used.contains($0.id) }
+        case .reversed(let reversal):
+            let id = reversal.outcomeID
+            guard outcomes[id] != nil else { throw .unknownOutcome(id) }
+            guard reversalRefusal(id) == nil else { throw .notReversible(id) }
+            units.removeAll { $0.outcomeID == id }
+            status[id] = .needsReview
+            reversals[id, default: []].append(reversal)
+            decisions[id] = RecognitionDecision(outcomeID: id, verdict: .needsReview, units: [], ruleID: nil, alsoApplicable: [],
+                                                reasonZh: "原认定（\(reversal.reversedVerdict.rawValue)）已撤销：\(reversal.reasonZh)；待重新认定",
+                                                reasonEn: "the decision (\(reversal.reversedVerdict.rawValue)) was reversed: \(reversal.reasonEn); awaiting a fresh decision")
         case .used(let unitIDs, _, _):
             for id in unitIDs {
                 guard units.contains(where: { $0.id == id }) else { throw .notHeld(id) }

@@ -9,6 +9,10 @@ public enum LedgerEvent: Sendable, Hashable, Codable {
     case withdrawn(outcomeID: UUID, reason: String)
     /// Units used for a transfer into a program: they cannot be used again.
     case used(unitIDs: [String], transferID: UUID, program: String)
+    /// A final decision (recognised, rejected) undone, with a reason, by an authority above the
+    /// reviewer who made it: its units leave the account and the outcome waits for a fresh
+    /// decision.
+    case reversed(DecisionReversal)
 }
 
 public struct LedgerEntry: Sendable, Hashable, Codable {
@@ -30,4 +34,6 @@ public enum LedgerError: Error, Equatable, Sendable {
     case wrongLearner(UUID)
     case alreadyUsed(String)
     case notHeld(String)
+    /// A reversal of an outcome that has no final decision (recognised or rejected) in force.
+    case notReversible(UUID)
 }

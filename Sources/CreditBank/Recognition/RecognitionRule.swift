@@ -6,6 +6,9 @@ public struct RecognitionRule: Sendable, Hashable, Codable, Identifiable {
     /// Higher wins when two rules apply to one outcome.
     public var priority: Int
     public var kind: Kind
+    /// At most this much credit per learner per period from this rule, whatever the outcomes;
+    /// nil for no such cap. See `PeriodCap`.
+    public var periodCap: PeriodCap?
 
     public enum Kind: Sendable, Hashable, Codable {
         /// A certificate (by code) earns these units.
@@ -16,12 +19,13 @@ public struct RecognitionRule: Sendable, Hashable, Codable, Identifiable {
         case score(kind: OutcomeKind, code: String, minimumScore: Int, grant: UnitGrant)
     }
 
-    public init(id: String, nameZh: String, nameEn: String, priority: Int = 0, kind: Kind) {
+    public init(id: String, nameZh: String, nameEn: String, priority: Int = 0, kind: Kind, periodCap: PeriodCap? = nil) {
         self.id = id
         self.nameZh = nameZh
         self.nameEn = nameEn
         self.priority = priority
         self.kind = kind
+        self.periodCap = periodCap
     }
 }
 

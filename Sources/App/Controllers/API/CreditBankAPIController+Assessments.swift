@@ -71,12 +71,16 @@ extension CreditBankAPIController {
         guard errors.isEmpty, let held else { throw AppError.validation(errors) }
         let id = UUID()
         let pass = PassMark(theory: body.theoryMark ?? 60, practical: body.practicalMark ?? 60)
-        try await sql(req).insert(into: "assessment_sessions")
-            .columns("id", "body_name", "certificate_code", "title", "level_framework", "level", "held_on", "validity_years", "theory_mark", "practical_mark", "created_at")
-            .values(SQLBind(id), SQLBind(body.bodyName.trimmingCharacters(in: .whitespaces)), SQLBind(body.certificateCode), SQLBind(body.title),
-                    SQLBind(body.levelFramework), SQLBind(body.level), SQLBind(held.description), SQLBind(body.validityYears), SQLBind(pass.theory), SQLBind(pass.practical), SQLBind(Date()))
-            .run()
-        try await req.audit(req.auditEntry(action: "create", entity: "assessment_session", recordID: id.uuidString))
+        let entry = req.auditEntry(action: "create", entity: "assessment_session", recordID: id.uuidString)
+        try await req.audited { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            try await sql.insert(into: "assessment_sessions")
+                .columns("id", "body_name", "certificate_code", "title", "level_framework", "level", "held_on", "validity_years", "theory_mark", "practical_mark", "created_at")
+                .values(SQLBind(id), SQLBind(body.bodyName.trimmingCharacters(in: .whitespaces)), SQLBind(body.certificateCode), SQLBind(body.title),
+                        SQLBind(body.levelFramework), SQLBind(body.level), SQLBind(held.description), SQLBind(body.validityYears), SQLBind(pass.theory), SQLBind(pass.practical), SQLBind(Date()))
+                .run()
+            return ((), entry)
+        }
         return try await session(req, id).encodeResponse(status: .created, for: req)
     }
 
@@ -141,11 +145,13 @@ extension CreditBankAPIController {
         }
         if !rows.isEmpty { throw AppError.importRejected(rows) }
         let learners = body.learnerIds
-        try await req.db.transaction { db in
+        let entry = req.auditEntry(action: "register", entity: "assessment_session", recordID: id.uuidString, detail: "\(learners.count) candidates")
+        try await req.audited { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             for learner in learners {
                 try await sql.insert(into: "assessment_candidates").columns("id", "session_id", "learner_id").values(SQLBind(UUID()), SQLBind(id), SQLBind(learner)).run()
             }
+            return ((), entry)
         }
         return try await session(req, id)
     }
@@ -197,7 +203,9 @@ extension CreditBankAPIController {
             }
         }
         let scored = updates, actor = caller.auditName
-        try await CreditLedgerStore.transaction(on: req.db) { ledger in
+        let entry = req.auditEntry(action: "results", entity: "assessment_session", recordID: id.uuidString,
+                                   detail: "\(scored.count) results, \(scored.filter { $0.outcome != nil }.count) passed")
+        try await CreditLedgerStore.transaction(on: req.db, audit: req.services.audit) { ledger -> ((), AuditLog.Entry) in
             let sql = ledger.sql
             // A pass on the platform is attested by its issuer; the same certificate already in
             // the account goes to a reviewer as a duplicate instead of being credited again.
@@ -207,8 +215,8 @@ extension CreditBankAPIController {
                     .set("passed", to: u.outcome != nil).set("outcome_id", to: u.outcome?.id)
                     .where("session_id", .equal, id).where("learner_id", .equal, u.learner).run()
                 if let certificate = u.outcome {
-                    let standing = try await ledger.account(u.learner).standingKeys
-                    events += [(u.learner, .submitted(certificate)), (u.learner, .decided(engine.decide(certificate, on: today, attestation: .issuer, standing: standing), reviewer: nil))]
+                    let account = try await ledger.account(u.learner)
+                    events += [(u.learner, .submitted(certificate)), (u.learner, .decided(engine.decide(certificate, on: today, attestation: .issuer, in: account), reviewer: nil))]
                 }
             }
             if !events.isEmpty { try await ledger.append(events, actor: actor) }
@@ -219,9 +227,8 @@ extension CreditBankAPIController {
                 PlatformEvent(kind: .assessmentPassed(sessionID: id, title: session.title, theory: u.theory, practical: u.practical),
                               learner: names[u.learner] ?? u.learner.uuidString.lowercased(), at: Date())
             }, on: sql)
+            return ((), entry)
         }
-        try await req.audit(req.auditEntry(action: "results", entity: "assessment_session", recordID: id.uuidString,
-                                           detail: "\(scored.count) results, \(scored.filter { $0.outcome != nil }.count) passed"))
         return try await self.session(req, id)
     }
 }

@@ -116,15 +116,18 @@ extension CreditBankAPIController {
         let engine = try await engine(req)
         let file = input.evidence.flatMap { EvidencePolicy.check([$0]).files.first }
         let actor = caller.auditName
-        // Decided under the ledger's lock, against the account as it stands, so two copies of
-        // one outcome sent at once cannot both be credited.
-        let decision = try await CreditLedgerStore.transaction(on: req.db) { ledger -> RecognitionDecision in
-            let decision = engine.decide(outcome, on: today, attestation: attestation, standing: try await ledger.account(id).standingKeys)
+        let base = req.auditEntry(action: "submit", entity: "credit_outcome", recordID: outcome.id.uuidString)
+        // Decided under the ledger's lock, against the account as it stands (so two copies of
+        // one outcome sent at once cannot both be credited, and a period cap holds), with the
+        // audit row in the same transaction.
+        let decision = try await CreditLedgerStore.transaction(on: req.db, audit: req.services.audit) { ledger -> (RecognitionDecision, AuditLog.Entry) in
+            let decision = engine.decide(outcome, on: today, attestation: attestation, in: try await ledger.account(id))
             try await ledger.append([(id, .submitted(outcome)), (id, .decided(decision, reviewer: nil))], actor: actor)
             if let file { try await storeEvidence(file, outcome: outcome.id, on: ledger.sql) }
-            return decision
+            var entry = base
+            entry.detail = decision.verdict.rawValue
+            return (decision, entry)
         }
-        try await req.audit(req.auditEntry(action: "submit", entity: "credit_outcome", recordID: outcome.id.uuidString, detail: decision.verdict.rawValue))
         return try await Submitted(outcomeId: outcome.id, decision: decision).encodeResponse(status: .created, for: req)
     }
 
@@ -173,22 +176,27 @@ extension CreditBankAPIController {
         let files = body.outcomes.map { $0.evidence.flatMap { EvidencePolicy.check([$0]).files.first } }
         let stored = outcomes
         let actor = caller.auditName
-        let decisions = try await CreditLedgerStore.transaction(on: req.db) { ledger -> [RecognitionDecision] in
-            var standing: [UUID: [String: UUID]] = [:]
+        let entry = req.auditEntry(action: "import", entity: "credit_outcome", detail: "\(outcomes.count) outcomes")
+        let decisions = try await CreditLedgerStore.transaction(on: req.db, audit: req.services.audit) { ledger -> ([RecognitionDecision], AuditLog.Entry) in
+            // Each learner's account as it stands, with every earlier row of the file applied:
+            // a copy later in the file is a duplicate, and a period cap counts the whole file.
+            var accounts: [UUID: CreditAccount] = [:]
             var decisions: [RecognitionDecision] = []
             var events: [(learner: UUID, event: LedgerEvent)] = []
             for o in stored {
-                if standing[o.learnerID] == nil { standing[o.learnerID] = try await ledger.account(o.learnerID).standingKeys }
-                let d = engine.decide(o, on: today, attestation: .issuer, standing: standing[o.learnerID] ?? [:])
-                if d.verdict != .rejected, standing[o.learnerID]?[o.identityKey] == nil { standing[o.learnerID]?[o.identityKey] = o.id }
+                var account: CreditAccount
+                if let known = accounts[o.learnerID] { account = known } else { account = try await ledger.account(o.learnerID) }
+                let d = engine.decide(o, on: today, attestation: .issuer, in: account)
+                try account.apply(.submitted(o))
+                try account.apply(.decided(d, reviewer: nil))
+                accounts[o.learnerID] = account
                 decisions.append(d)
                 events += [(o.learnerID, .submitted(o)), (o.learnerID, .decided(d, reviewer: nil))]
             }
             try await ledger.append(events, actor: actor)
             for (o, file) in zip(stored, files) { if let file { try await storeEvidence(file, outcome: o.id, on: ledger.sql) } }
-            return decisions
+            return (decisions, entry)
         }
-        try await req.audit(req.auditEntry(action: "import", entity: "credit_outcome", detail: "\(outcomes.count) outcomes"))
         return ImportResult(imported: stored.count, recognised: decisions.filter { $0.verdict == .recognised }.count,
                             needsReview: decisions.filter { $0.verdict == .needsReview }.count, rejected: decisions.filter { $0.verdict == .rejected }.count)
     }
@@ -259,8 +267,8 @@ extension CreditBankAPIController {
     /// The answer to a second decision on one outcome (409).
     static func alreadyDecided(_ status: String?) -> AppError {
         let shown = status ?? "decided"
-        return AppError.conflict(FieldError(field: "verdict", zh: "该成果已有认定结论（\(shown)），认定只作一次；如需更正，须经撤销程序",
-                                            en: "the outcome has already been decided (\(shown)); a decision is made once — a change needs a reversal"))
+        return AppError.conflict(FieldError(field: "verdict", zh: "该成果已有认定结论（\(shown)），认定只作一次；如需更正，须由市教育局管理员撤销认定（POST …/reversal，须写明理由）",
+                                            en: "the outcome has already been decided (\(shown)); a decision is made once — a change needs a reversal by the city administrator (POST …/reversal, with a reason)"))
     }
 
     /// `POST /credit-bank/outcomes/{id}/decision`: a reviewer accepts (with the units), rejects
@@ -314,18 +322,26 @@ extension CreditBankAPIController {
         let decision = RecognitionDecision(outcomeID: outcomeID, verdict: verdict, units: units, ruleID: nil, alsoApplicable: [],
                                            reasonZh: reason, reasonEn: body.reasonEn ?? reason)
         let actor = caller.auditName
+        let engine = try await engine(req)
+        let today = CivilDate(date: Date())
+        let base = req.auditEntry(action: "review", entity: "credit_outcome", recordID: outcomeID.uuidString)
         do {
-            try await CreditLedgerStore.transaction(on: req.db) { ledger in
-                if verdict == .recognised, let other = try await ledger.account(learner).recognisedDuplicate(of: outcome) {
+            return try await CreditLedgerStore.transaction(on: req.db, audit: req.services.audit) { ledger -> (RecognitionDecision, AuditLog.Entry) in
+                let account = try await ledger.account(learner)
+                if verdict == .recognised, let other = account.recognisedDuplicate(of: outcome) {
                     throw AppError.conflict(FieldError(field: "verdict", zh: "同一学习成果已认定（\(other.uuidString)），不重复计入学分",
                                                        en: "the same outcome is already recognised (\(other.uuidString)); it is not credited twice"))
                 }
-                try await ledger.append([(learner, .decided(decision, reviewer: actor))], actor: actor)
+                // A recognition counts against the period cap of the rule that governs outcomes
+                // like this one, and is cut to what the cap leaves (the reason says so).
+                let final = engine.reviewed(decision, of: outcome, on: today, in: account)
+                try await ledger.append([(learner, .decided(final, reviewer: actor))], actor: actor)
+                var entry = base
+                entry.detail = final.verdict.rawValue
+                return (final, entry)
             }
         } catch is CreditLedgerStore.AlreadyDecided {
             throw alreadyDecided(nil)
         }
-        try await req.audit(req.auditEntry(action: "review", entity: "credit_outcome", recordID: outcomeID.uuidString, detail: verdict.rawValue))
-        return decision
     }
 }

@@ -176,34 +176,44 @@ extension CreditBankAPIController {
             throw AppError.validation([FieldError(field: "kind", zh: "只能是 recognition、qualification、conversion 或 program_limit", en: "must be recognition, qualification, conversion or program_limit")])
         }
         guard (1...60).contains(code.count) else { throw AppError.validation([FieldError(field: "code", zh: "应为1至60个字符", en: "must be 1 to 60 characters")]) }
-        let store = CreditRuleStore(sql: try sql(req))
         func mismatch() -> AppError { AppError.validation([FieldError(field: "id", zh: "正文中的编号须与路径一致", en: "must equal the code in the path")]) }
         func decode<T: Decodable>(_: T.Type) throws -> T {
             do { return try JSONDecoder().decode(T.self, from: body) } catch {
                 throw AppError.validation([FieldError(field: "body", zh: "规则格式不正确", en: "not a valid \(kind.rawValue) rule: \(error)")])
             }
         }
+        /// Stores the checked document with its audit row, in one transaction.
+        func store<T: Encodable & Sendable>(_ document: T) async throws {
+            let entry = req.auditEntry(action: "update", entity: "credit_rule", recordID: "\(kind.rawValue)/\(code)")
+            try await req.audited { db in
+                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+                try await CreditRuleStore(sql: sql).put(kind, code: code, document)
+                return ((), entry)
+            }
+        }
         switch kind {
         case .recognition:
             let rule = try decode(RecognitionRule.self)
             guard rule.id == code else { throw mismatch() }
-            try await store.put(kind, code: code, rule)
+            if let cap = rule.periodCap, !(Credits(tenths: 1)...Credits(1000)).contains(cap.credits) {
+                throw AppError.validation([FieldError(field: "periodCap.credits", zh: "周期上限应为0.1至1000学分", en: "must be 0.1 to 1,000 credits")])
+            }
+            try await store(rule)
         case .qualification:
             let q = try decode(Qualification.self)
             guard q.id == code else { throw mismatch() }
-            try await store.put(kind, code: code, q)
+            try await store(q)
         case .conversion:
             let rule = try decode(ConversionRule.self)
             guard rule.id == code else { throw mismatch() }
-            try await store.put(kind, code: code, rule)
+            try await store(rule)
         case .programLimit:
             let limit = try decode(ProgramTransferLimit.self)
             guard "\(limit.institutionCode)/\(limit.programCode)" == code.replacingOccurrences(of: ":", with: "/") else {
                 throw AppError.validation([FieldError(field: "programCode", zh: "路径编号应为“机构代码:专业代码”", en: "the code in the path must be institution:program")])
             }
-            try await store.put(kind, code: code, limit)
+            try await store(limit)
         case .alignment: throw AppError.notFound
         }
-        try await req.audit(req.auditEntry(action: "update", entity: "credit_rule", recordID: "\(kind.rawValue)/\(code)"))
     }
 }

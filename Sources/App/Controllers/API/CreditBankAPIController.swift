@@ -61,13 +61,20 @@ enum CreditBankAPIController {
                 ? FieldError(field: "idNumber", zh: "该证件已开设学分银行账户", en: "an account already exists for this document")
                 : FieldError(field: "idNumber", zh: "该证件不能在此开户，需市教育局核查", en: "an account cannot be opened here for this document; it needs the city education bureau's review"))
         }
-        let learner = try await store.create(name: name, document: document, birthDate: body.birthDate)
+        let vault = req.services.vault, birthDate = body.birthDate
+        let base = req.auditEntry(action: "create", entity: "credit_learner")
+        let learner = try await req.audited { db -> (CreditLearners.Learner, AuditLog.Entry) in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let learner = try await CreditLearners(sql: sql, vault: vault).create(name: name, document: document, birthDate: birthDate)
+            var entry = base
+            entry.recordID = learner.id.uuidString
+            return (learner, entry)
+        }
         let candidates = try await store.possibleDuplicates(name: name, birthDate: learner.birthDate, excluding: learner.id)
         let placements = try await store.placements(candidates.map(\.id))
         let duplicates = candidates.filter { candidate in
             placements[candidate.id].map { AccessPolicy.canActOnCreditLearner(.read, at: $0, caller: caller.scope) } ?? false
         }
-        try await req.audit(req.auditEntry(action: "create", entity: "credit_learner", recordID: learner.id.uuidString))
         return try await CreatedLearner(learner: learner, possibleDuplicates: duplicates).encodeResponse(status: .created, for: req)
     }
 
@@ -178,8 +185,11 @@ enum CreditBankAPIController {
             }
             throw AppError.validation([FieldError(field: "pairs", zh: zh, en: en)])
         }
-        try await CreditRuleStore(sql: try sql(req)).put(.alignment, code: "current", checked)
-        try await req.audit(req.auditEntry(action: "update", entity: "credit_alignment", recordID: "current"))
-        return checked
+        let entry = req.auditEntry(action: "update", entity: "credit_alignment", recordID: "current")
+        return try await req.audited { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            try await CreditRuleStore(sql: sql).put(.alignment, code: "current", checked)
+            return (checked, entry)
+        }
     }
 }

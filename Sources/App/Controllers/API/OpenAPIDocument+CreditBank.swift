@@ -68,7 +68,25 @@ extension OpenAPIDocument {
                 "units": ["type": "array", "maxItems": 20, "items": object(["unitCode", "credits", "hubLevel"], ["unitCode": ["type": "string", "maxLength": 40], "credits": credits,
                                                                                                                 "hubLevel": ["type": "integer", "minimum": 1, "maximum": 7], "field": string])],
             ]),
-            responses: ["200": jsonResponse("Decision", ref("RecognitionDecision")), "400": problem, "401": problem, "403": problem, "404": problem, "422": problem])]
+            responses: ["200": jsonResponse("Decision", ref("RecognitionDecision")), "400": problem, "401": problem, "403": problem, "404": problem,
+                        "409": problem,
+                        "422": problem])]
+        paths["/credit-bank/outcomes/{id}/reversal"] = ["post": operation(
+            "reverseCreditDecision",
+            "Reverse the final decision (recognised or rejected) in force on an outcome, with a reason (city administrator, never the user who made the decision): a ledger event with its audit row in one transaction; a recognition's units leave the account and the outcome returns to the reviewers' queue for a fresh decision. Of concurrent reversals of one decision exactly one succeeds",
+            tag: tag, parameters: [idParameter],
+            body: object(["reason"], [
+                "reason": ["type": "string", "minLength": DecisionReversal.minimumReason, "maxLength": DecisionReversal.maximumReason],
+                "reasonEn": ["type": "string", "maxLength": DecisionReversal.maximumReason],
+                "decisionSequence": ["type": "integer", "description": "The ledger sequence of the decision to reverse; when another decision is in force by now, nothing is reversed (409)"],
+            ]),
+            responses: ["200": jsonResponse("Reversed", object(["outcomeId", "learnerId", "reversedSequence", "reversedVerdict", "creditsRemoved", "status", "reasonZh", "reasonEn", "reversedBy"], [
+                "outcomeId": uuid, "learnerId": uuid, "reversedSequence": integer, "reversedVerdict": ["type": "string", "enum": ["recognised", "rejected"]],
+                "creditsRemoved": credits, "status": ["type": "string", "enum": ["needs_review"]], "reasonZh": string, "reasonEn": string, "reversedBy": string,
+            ])),
+                        "400": problem, "401": problem, "403": problem, "404": problem,
+                        "409": problem,
+                        "422": problem])]
         paths["/credit-bank/awards/evaluate"] = ["post": operation(
             "evaluateCreditAwards", "Every learner against every qualification (city)", tag: tag,
             responses: ["200": jsonResponse("Counts", object(["learners", "qualifications"], ["learners": integer,
@@ -85,7 +103,7 @@ extension OpenAPIDocument {
         paths["/credit-bank/rules/{kind}/{code}"] = ["put": operation(
             "putCreditRule", "Create or replace one rule document (city); the body must decode as the engine's own type and carry the path's code", tag: tag,
             parameters: [kind, ["name": "code", "in": "path", "required": true, "schema": ["type": "string", "minLength": 1, "maxLength": 60]]],
-            body: ["type": "object"],
+            body: ["type": "object", "description": "A recognition rule may carry periodCap {\"credits\": \"10\", \"period\": \"calendar_year\"}: at most that much credit from the rule per learner per calendar year of the outcomes' dates (0.1 to 1,000); automatic and reviewed recognitions are cut to what it leaves"],
             responses: ["204": ["description": "Stored"], "400": problem, "401": problem, "403": problem, "422": problem])]
 
         let session: Object = ["name": "id", "in": "path", "required": true, "schema": uuid]

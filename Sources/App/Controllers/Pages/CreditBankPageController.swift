@@ -34,8 +34,11 @@ enum CreditBankPageController {
         let layout = PageLayout(title: l.t("学分银行账户", "Credit-bank account"), language: l, caller: caller)
         let canSubmit = try await CreditBankAPIController.learners(req).canAct(.submitOutcome, on: account.learner.id, caller: caller.scope)
         let credentials = try await CredentialPageController.panel(req, account: account, awards: awards)
-        return .html(CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer, canSubmit: canSubmit,
-                                       credentials: credentials).render())
+        var page = CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer, canSubmit: canSubmit,
+                                     credentials: credentials)
+        page.canReverse = AccessPolicy.mayReverseCreditDecisions(caller: caller.scope)
+        page.message = req.query[String.self, at: "reversed"].map { _ in l.t("认定已撤销，成果已回到审核队列。", "The decision was reversed; the outcome is back in the reviewers' queue.") }
+        return .html(page.render())
     }
 
     @Sendable static func reviews(req: Request) async throws -> Response {
@@ -63,6 +66,47 @@ enum CreditBankPageController {
         try req.content.encode(CreditBankAPIController.DecisionInput(verdict: form.verdict, reasonZh: form.reasonZh, reasonEn: nil, units: units), as: .json)
         _ = try await CreditBankAPIController.decide(req: req)
         return req.redirect(to: "/credit-bank/reviews")
+    }
+
+    // MARK: - Reversal (撤销认定)
+
+    /// `GET /credit-bank/outcomes/{id}/reversal`: the outcome, its decision in force and the
+    /// reversal form (city administrator; 403 for other roles, 404 outside scope or missing).
+    @Sendable static func reversalForm(req: Request) async throws -> Response {
+        try await reversalPage(req, target: try await CreditBankAPIController.reversalTarget(req))
+    }
+
+    static func reversalPage(_ req: Request, target: CreditBankAPIController.ReversalTarget, errors: [FieldError] = [], reason: String = "", reasonEn: String = "") async throws -> Response {
+        let caller = try req.requireCaller()
+        let name = try await CreditBankAPIController.learners(req).learner(target.learner)?.name ?? ""
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("撤销认定", "Reverse a decision"), language: l, caller: caller)
+        let page = DecisionReversalPage(layout: layout, learnerName: name, target: target, errors: errors, reason: reason, reasonEn: reasonEn)
+        return .html(page.render(), status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct ReversalForm: Content {
+        var reason: String?
+        var reasonEn: String?
+        var decisionSequence: String?
+    }
+
+    /// The reversal form: the API's checks; on a refusal the page again, with the errors under
+    /// their fields in both languages and what was typed kept.
+    @Sendable static func reverse(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReversalForm.self)
+        let sequence = form.decisionSequence.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        try req.content.encode(CreditBankAPIController.ReversalInput(reason: form.reason, reasonEn: form.reasonEn, decisionSequence: sequence), as: .json)
+        let errors: [FieldError]
+        do {
+            let done = try await CreditBankAPIController.reverse(req: req)
+            return req.redirect(to: "/credit-bank/learners/\(done.learnerId.uuidString)?reversed=\(done.outcomeId.uuidString)")
+        } catch AppError.validation(let refused) {
+            errors = refused
+        } catch AppError.conflict(let refused) {
+            errors = [refused]
+        }
+        return try await reversalPage(req, target: try await CreditBankAPIController.reversalTarget(req), errors: errors, reason: form.reason ?? "", reasonEn: form.reasonEn ?? "")
     }
 
     struct OutcomeForm: Content {

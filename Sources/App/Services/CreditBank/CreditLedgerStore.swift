@@ -22,6 +22,7 @@ struct CreditLedgerStore: Sendable {
         case .submitted(let o): o.id
         case .decided(let d, _): d.outcomeID
         case .withdrawn(let id, _): id
+        case .reversed(let r): r.outcomeID
         case .used: nil
         }
     }
@@ -34,6 +35,15 @@ struct CreditLedgerStore: Sendable {
 
     /// The statuses from which a decision may still be made.
     static let undecided = [CreditAccount.Status.submitted, .needsReview, .evidenceRequested].map(\.rawValue)
+
+    /// The statuses of a final decision, the only ones a reversal undoes.
+    static let reversible = [CreditAccount.Status.recognised, .rejected].map(\.rawValue)
+
+    /// A reversal of an outcome whose final decision is no longer in force (another reversal
+    /// came first, or the outcome was never finally decided): a decision is reversed once.
+    struct NotReversible: Error {
+        var outcomeID: UUID
+    }
 
     /// Takes the ledger's lock for the rest of the transaction, so appends (and the checks made
     /// just before them) are serialised across every server process: on PostgreSQL a
@@ -52,11 +62,50 @@ struct CreditLedgerStore: Sendable {
     /// one at a time through an in-process gate, and a transaction refused because another
     /// writer holds the file ("database is locked") is retried, a bounded number of times.
     static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (CreditLedgerStore) async throws -> T) async throws -> T {
-        try await WriteGate.ledger.transaction(on: db) { sql in
+        try await WriteGate.shared.transaction(on: db) { sql in
             let store = CreditLedgerStore(sql: sql)
             try await store.lock()
             return try await body(store)
         }
+    }
+
+    /// `transaction(on:_:)` for a change that is audited: `body` makes the change and returns
+    /// its result with the audit row that records it, and the row is appended last in the same
+    /// transaction (after the ledger's lock, before commit) — the change and its row commit
+    /// together or not at all, and a refused change (a thrown error) leaves no row.
+    static func transaction<T: Sendable>(on db: any Database, audit: AuditLog,
+                                         _ body: @escaping @Sendable (CreditLedgerStore) async throws -> (T, AuditLog.Entry)) async throws -> T {
+        try await WriteGate.shared.records(on: db) { tx in
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let store = CreditLedgerStore(sql: sql)
+            try await store.lock()
+            let (value, entry) = try await body(store)
+            try await audit.append(entry, on: tx)
+            return value
+        }
+    }
+
+    /// The decision in force on an outcome: the last decision in the ledger, its sequence and
+    /// who made it (nil for a rule's decision); nil when there is none.
+    struct DecisionInForce: Sendable {
+        var sequence: Int
+        var decision: RecognitionDecision
+        var reviewer: String?
+        var at: Date
+    }
+
+    func decisionInForce(_ outcomeID: UUID) async throws -> DecisionInForce? {
+        let decoder = JSONDecoder()
+        for row in try await sql.select().columns("seq", "event", "at").from("credit_ledger").where("outcome_id", .equal, outcomeID)
+            .orderBy("seq", .descending).all() {
+            switch try decoder.decode(LedgerEvent.self, from: Data(try row.decode(column: "event", as: String.self).utf8)) {
+            case .decided(let d, let reviewer):
+                return DecisionInForce(sequence: try row.decode(column: "seq", as: Int.self), decision: d, reviewer: reviewer, at: try row.decode(column: "at", as: Date.self))
+            case .reversed, .withdrawn: return nil
+            case .submitted, .used: continue
+            }
+        }
+        return nil
     }
 
     /// Appends `events` in order (call inside a transaction) and keeps the outcome status
@@ -84,6 +133,12 @@ struct CreditLedgerStore: Sendable {
                 if moved.isEmpty { throw AlreadyDecided(outcomeID: d.outcomeID) }
             case .withdrawn(let id, _):
                 try await sql.update("credit_outcomes").set("status", to: CreditAccount.Status.withdrawn.rawValue).where("id", .equal, id).run()
+            case .reversed(let r):
+                // The same guard as a decision's: one conditional update, so of concurrent
+                // reversals of one decision exactly one moves the outcome back to review.
+                let moved = try await sql.update("credit_outcomes").set("status", to: CreditAccount.Status.needsReview.rawValue)
+                    .where("id", .equal, r.outcomeID).where("status", .in, Self.reversible).returning("id").all()
+                if moved.isEmpty { throw NotReversible(outcomeID: r.outcomeID) }
             case .used: break
             }
         }

@@ -12,6 +12,11 @@ struct CreditAccountPage {
     /// The learner themself, their school or the city may submit an outcome here.
     let canSubmit: Bool
     var credentials: CredentialPanel?
+    /// The caller may reverse decisions (the city administrator): decided outcomes link to the
+    /// reversal page.
+    var canReverse = false
+    /// A notice after a change (a reversal).
+    var message: String?
 
     func submitForm() -> Node<HTML.BodyContext> {
         let l = layout.language
@@ -33,6 +38,13 @@ struct CreditAccountPage {
         )
     }
 
+    /// For the city administrator, a decided outcome's link to the reversal page.
+    func reverseLink(_ o: CreditBankAPIController.OutcomeLine) -> Node<HTML.BodyContext> {
+        guard canReverse, ["recognised", "rejected"].contains(o.status) else { return .empty }
+        let label = layout.language.t("撤销认定", "reverse")
+        return .group(.text(safe: " "), .a(.class("reverse-decision"), .href(safe: "/credit-bank/outcomes/\(o.id.uuidString)/reversal"), .text(safe: label)))
+    }
+
     func render() -> String {
         let l = layout.language
         let a = account
@@ -48,6 +60,7 @@ struct CreditAccountPage {
         }
         func kindLabel(_ k: String) -> String { OutcomeKind(rawValue: k).map { l.t($0.labelZh, $0.labelEn) } ?? k }
         return layout.render(.div(
+            .unwrap(message) { .p(.id("account-message"), .class("ok"), .text(safe: $0)) },
             .p(.id("account-summary"), .text(safe: l.t("\(a.learner.name)（\(a.learner.idNumber)）：累计 \(a.totalCredits) 学分，\(a.outcomes.count) 项学习成果。",
                                                  "\(a.learner.name) (\(a.learner.idNumber)): \(a.totalCredits) credits from \(a.outcomes.count) outcomes."))),
             .p(.class("note"), .text(safe: l.t("账户由学分银行台账逐条回放得出；级别为广东终身教育资历框架级别。", "Rebuilt by replaying the ledger; levels are on the Guangdong framework."))),
@@ -63,7 +76,8 @@ struct CreditAccountPage {
                               .th(.text(safe: l.t("佐证", "Evidence"))))),
                    .tbody(.forEach(a.outcomes) { o in
                        .tr(.class(safe: "outcome-\(o.status)"), .td(.text(safe: o.title)), .td(.text(safe: kindLabel(o.kind))), .td(.text(safe: o.issuer)), .td(.text(safe: o.awardedOn)),
-                           .td(.text(safe: statusLabel(o.status))), .td(.text(safe: (l == .zh ? o.reasonZh : o.reasonEn) ?? "")),
+                           .td(.text(safe: statusLabel(o.status)), reverseLink(o)),
+                           .td(.text(safe: (l == .zh ? o.reasonZh : o.reasonEn) ?? "")),
                            .td(.unwrap(o.evidenceSHA256) { hash in
                                .a(.href(safe: "/api/v1/credit-bank/outcomes/\(o.id.uuidString)/evidence"), .attribute(named: "title", safe: "SHA-256 \(hash)"), .text(safe: String(hash.prefix(12)) + "…"))
                            }))
