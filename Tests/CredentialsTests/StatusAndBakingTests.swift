@@ -26,6 +26,27 @@ import Testing
         #expect(throws: VerificationFailure.self) { try StatusBitstring.decode("unot-gzip") }
     }
 
+    /// ZIPFoundation's inflate looped forever on a deflate stream cut short; every cut of a
+    /// real list (header kept, trailer kept) must now be refused at once, and a changed byte
+    /// of the trailer too.
+    @Test func aCutDeflateStreamIsAnErrorNotALoop() throws {
+        var bits = StatusBitstring(length: 131_072)
+        for i in stride(from: 0, to: 131_072, by: 7) { bits[i] = true }
+        let gzip = try Gzip.compress(Data(bits.bytes))
+        #expect(try Gzip.decompress(gzip, limit: 1 << 20) == Data(bits.bytes))
+        let body = gzip[10..<(gzip.count - 8)]
+        let trailer = gzip.suffix(8)
+        for cut in [1, body.count / 3, body.count / 2, body.count - 1] {
+            let truncated = gzip.prefix(10) + body.prefix(cut) + trailer
+            #expect(throws: VerificationFailure.self) { try Gzip.decompress(Data(truncated), limit: 1 << 20) }
+        }
+        // Cut inside the trailer: the stream loses its last bytes.
+        #expect(throws: VerificationFailure.self) { try Gzip.decompress(Data(gzip.prefix(gzip.count - 3)), limit: 1 << 20) }
+        var badCRC = gzip
+        badCRC[badCRC.count - 8] ^= 0xff
+        #expect(throws: VerificationFailure.self) { try Gzip.decompress(badCRC, limit: 1 << 20) }
+    }
+
     @Test func theStatusListCredentialIsSignedAndCarriesItsPurpose() throws {
         let key = IssuerSigningKey.generate(did: issuer.did, now: issuedAt)
         var bits = StatusBitstring()

@@ -10,6 +10,8 @@ struct ImportCommand: AsyncCommand {
         var kind: String
         @Argument(name: "file", help: "CSV (UTF-8, UTF-8 with BOM, GB18030) or XLSX")
         var file: String
+        @Flag(name: "one-transaction", help: "write every row in one transaction, holding SQLite's write lock throughout (as before staging; for comparisons)")
+        var oneTransaction: Bool
     }
 
     var help: String { "Import a CSV or XLSX file into the registry (all rows or none)" }
@@ -21,18 +23,22 @@ struct ImportCommand: AsyncCommand {
         }
         let started = Date()
         do {
-            let count = try await RegistryKinds.importFile(kind: signature.kind, data: data, fileName: signature.file, app: app, progress: ConsoleProgress.reporter)
-            try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "import", entity: signature.kind, detail: "\(count) rows from \(signature.file)"), on: app.db)
+            let file = signature.file, kind = signature.kind
+            let count = try await RegistryKinds.importFile(kind: kind, data: data, fileName: file, app: app, progress: ConsoleProgress.reporter,
+                                                           staging: !signature.oneTransaction) {
+                AuditLog.Entry(actor: "cli", action: "import", entity: kind, detail: "\($0) rows from \(file)")
+            }
             context.console.print("已导入 imported \(count) rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-        } catch AppError.importRejected(let errors) {
+        } catch let error as AppError {
+            guard let (errors, total) = error.rowErrors else { throw error }
             // Row errors go to standard error, like the one-line failure after them.
-            var report = ["文件未导入，共\(errors.count)处错误，未写入任何数据 / file rejected with \(errors.count) errors; nothing was written"]
+            var report = ["文件未导入，共\(total)处错误，未写入任何数据 / file rejected with \(total) errors; nothing was written"]
             report += errors.prefix(200).map { "  第\($0.row)行 row \($0.row), 列 column \($0.column): \($0.error.reasonZh) / \($0.error.reasonEn)" }
-            if errors.count > 200 { report.append("  … \(errors.count - 200) more") }
+            if total > 200 { report.append("  … \(total - 200) more") }
             FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\n").utf8))
             try await app.services.audit.append(AuditLog.Entry(actor: "cli", action: "import", entity: signature.kind,
-                                                               detail: "\(errors.count) errors in \(signature.file), nothing written", outcome: "rejected"), on: app.db)
-            throw ImportCommandError(description: "import rejected (\(errors.count) errors)")
+                                                               detail: "\(total) errors in \(signature.file), nothing written", outcome: "rejected"), on: app.db)
+            throw ImportCommandError(description: "import rejected (\(total) errors)")
         }
     }
 }
@@ -45,11 +51,14 @@ struct ImportCommandError: Error, CustomStringConvertible {
 enum RegistryKinds {
     static var paths: [String] { RegistryResources.paths }
 
-    static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?) async throws -> Int {
+    static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?,
+                           staging: Bool = true, audit entry: @escaping @Sendable (_ rows: Int) -> AuditLog.Entry) async throws -> Int {
         func run<R: RegistryResource>(_: R.Type) async throws -> Int {
             var writer = RegistryWriter<R>(db: app.db, caller: caller, vault: app.services.vault, catalog: app.services.catalog)
             writer.progress = progress
-            return try await RegistryImporter(writer: writer).importFile(data, fileName: fileName)
+            var importer = RegistryImporter(writer: writer, audit: (app.services.audit, entry))
+            if !staging { importer.stagingThreshold = .max }
+            return try await importer.importFile(data, fileName: fileName)
         }
         guard let resource = RegistryResources.named(kind) else {
             throw ImportCommandError(description: "unknown kind '\(kind)'; use one of \(paths.joined(separator: ", "))")

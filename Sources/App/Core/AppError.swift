@@ -7,6 +7,9 @@ enum AppError: Error {
     case validation([FieldError])
     /// A file rejected as a whole: every row error found, nothing written.
     case importRejected([RowError])
+    /// A file rejected with more row errors than were kept: the first ones (row order) and
+    /// how many there were in all.
+    case importRejectedInPart(first: [RowError], total: Int)
     case notFound
     case forbidden
     case unauthenticated
@@ -21,7 +24,7 @@ enum AppError: Error {
 
     var status: HTTPResponseStatus {
         switch self {
-        case .validation, .importRejected: .unprocessableEntity
+        case .validation, .importRejected, .importRejectedInPart: .unprocessableEntity
         case .notFound: .notFound
         case .forbidden: .forbidden
         case .unauthenticated: .unauthorized
@@ -36,12 +39,8 @@ enum AppError: Error {
         switch self {
         case .validation(let errors):
             Problem(status: 422, title: "输入有误 / Invalid input", detail: errors.map(\.message).joined(separator: "; "), errors: errors.map(ProblemFieldError.init))
-        case .importRejected(let rows):
-            Problem(status: 422, title: "文件未导入：存在错误行 / File not imported: it has bad rows",
-                    detail: rows.count > Self.reportedRowErrors
-                        ? "\(rows.count) 处错误（列出前\(Self.reportedRowErrors)处），未写入任何数据 / \(rows.count) errors (the first \(Self.reportedRowErrors) listed), nothing written"
-                        : "\(rows.count) 处错误，未写入任何数据 / \(rows.count) errors, nothing written",
-                    errors: rows.prefix(Self.reportedRowErrors).map(ProblemFieldError.init))
+        case .importRejected(let rows): Self.rejection(rows, total: rows.count)
+        case .importRejectedInPart(let rows, let total): Self.rejection(rows, total: total)
         case .notFound: Problem(status: 404, title: "未找到 / Not found", detail: nil, errors: nil)
         case .forbidden: Problem(status: 403, title: "无权操作 / Forbidden", detail: "超出您的权限范围 / outside your scope", errors: nil)
         case .unauthenticated: Problem(status: 401, title: "请先登录 / Sign-in required", detail: nil, errors: nil)
@@ -57,6 +56,23 @@ enum AppError: Error {
 }
 
 extension AppError {
+    /// A rejected file's row errors as kept, and their total, whichever form it came in.
+    var rowErrors: (first: [RowError], total: Int)? {
+        switch self {
+        case .importRejected(let rows): (rows, rows.count)
+        case .importRejectedInPart(let first, let total): (first, total)
+        default: nil
+        }
+    }
+
+    static func rejection(_ rows: [RowError], total: Int) -> Problem {
+        Problem(status: 422, title: "文件未导入：存在错误行 / File not imported: it has bad rows",
+                detail: total > reportedRowErrors
+                    ? "\(total) 处错误（列出前\(reportedRowErrors)处），未写入任何数据 / \(total) errors (the first \(reportedRowErrors) listed), nothing written"
+                    : "\(total) 处错误，未写入任何数据 / \(total) errors, nothing written",
+                errors: rows.prefix(reportedRowErrors).map(ProblemFieldError.init))
+    }
+
     static func megabytes(_ bytes: Int) -> String {
         bytes % (1024 * 1024) == 0 ? String(bytes / (1024 * 1024)) : String(format: "%.1f", Double(bytes) / 1_048_576)
     }

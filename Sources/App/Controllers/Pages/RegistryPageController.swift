@@ -60,8 +60,10 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         do {
             page.inserted = try await RegistryImporter(writer: writer).importAudited(Data(buffer: upload.file.data), fileName: upload.file.filename, request: req)
             return .html(page.render())
-        } catch AppError.importRejected(let errors) {
+        } catch let error as AppError {
+            guard let (errors, total) = error.rowErrors else { throw error }
             page.errors = errors // the page lists the first 500 and counts them all
+            page.errorTotal = total
             return .html(page.render(), status: .unprocessableEntity)
         }
     }

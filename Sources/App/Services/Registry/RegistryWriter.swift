@@ -11,6 +11,7 @@ enum WritePhase: String, Sendable {
     case validating = "校验 validating"
     case checkingDuplicates = "查重 checking duplicates"
     case writing = "写入 writing"
+    case publishing = "发布 publishing"
 }
 
 typealias ProgressReporter = @Sendable (WritePhase, _ done: Int, _ total: Int) -> Void
@@ -49,11 +50,17 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         case rejected([RowError])
     }
 
+    /// A record that passed validation, with the spreadsheet row it came from.
+    struct Validated: Sendable {
+        var row: Int?
+        var record: Resource.Record
+    }
+
     /// Validates and resolves every input. `replacing` is the id of the record an update replaces,
     /// excluded from duplicate checks.
     func prepare(_ inputs: [Input], replacing: UUID? = nil) async throws -> Prepared {
-        var errors: [RowError] = []
-        var valid: [(Int, Resource.Record)] = []
+        var errors = RowErrorCollector(keep: .max)
+        var valid: [Validated] = []
         valid.reserveCapacity(inputs.count)
         progress?(.validating, 0, inputs.count)
         let catalog = catalog
@@ -63,38 +70,45 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         }
         for (i, result) in validated.enumerated() {
             switch result {
-            case .success(let record): valid.append((i, record))
-            case .failure(let failure): errors += failure.errors.map { rowError(inputs[i], $0) }
+            case .success(let record): valid.append(Validated(row: inputs[i].row, record: record))
+            case .failure(let failure): errors.add(failure.errors.map { rowError(row: inputs[i].row, headers: inputs[i].headers, $0) })
             }
         }
         progress?(.validating, inputs.count, inputs.count)
+        let stored = try await resolve(valid, headers: inputs.first?.headers ?? [:], errors: &errors, replacing: replacing)
+        if errors.total > 0 { return .rejected(errors.first) }
+        return .ready(stored)
+    }
 
+    /// Resolves references, encrypts, checks scope and duplicates for validated records;
+    /// errors are added to `errors` (the records returned are only meaningful when there are
+    /// none). `headers` names each field's column for the errors.
+    func resolve(_ valid: [Validated], headers: [String: String], errors: inout RowErrorCollector, replacing: UUID? = nil) async throws -> [StoredRecord] {
         var needs = ReferenceNeeds()
-        for (_, record) in valid { Resource.addReferences(of: record, to: &needs) }
+        for item in valid { Resource.addReferences(of: item.record, to: &needs) }
         let lookups = try await ReferenceLookups.fetch(needs, on: try sql)
 
-        var stored: [(Int, StoredRecord)] = []
+        var stored: [(Int?, StoredRecord)] = []
         stored.reserveCapacity(valid.count)
         let vault = vault
         let resolved = try await ParallelMap.map(valid) { _, item in
-            (item.0, try Resource.store(item.1, id: replacing ?? UUID(), lookups: lookups, vault: vault))
+            (item.row, try Resource.store(item.record, id: replacing ?? UUID(), lookups: lookups, vault: vault))
         }
-        for (i, result) in resolved {
+        for (row, result) in resolved {
             switch result {
-            case .failure(let failure): errors += failure.errors.map { rowError(inputs[i], $0) }
+            case .failure(let failure): errors.add(failure.errors.map { rowError(row: row, headers: headers, $0) })
             case .success(let s):
                 if AccessPolicy.canWrite(Resource.entity, at: s.placement, caller: caller) {
-                    stored.append((i, s))
+                    stored.append((row, s))
                 } else {
-                    errors.append(rowError(inputs[i], FieldError(field: scopeField, zh: "超出您的权限范围，不能写入该记录", en: "is outside your scope; you may not write this record"), kind: .outOfScope))
+                    errors.add([rowError(row: row, headers: headers, FieldError(field: scopeField, zh: "超出您的权限范围，不能写入该记录", en: "is outside your scope; you may not write this record"), kind: .outOfScope)])
                 }
             }
         }
         progress?(.checkingDuplicates, 0, stored.count)
-        errors += try await duplicateErrors(stored, inputs: inputs, replacing: replacing)
+        errors.add(try await duplicateErrors(stored, headers: headers, replacing: replacing))
         progress?(.checkingDuplicates, stored.count, stored.count)
-        if !errors.isEmpty { return .rejected(errors.sorted { ($0.row, $0.column) < ($1.row, $1.column) }) }
-        return .ready(stored.map(\.1))
+        return stored.map(\.1)
     }
 
     /// The field a scope refusal is reported against: what places the record.
@@ -102,14 +116,17 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         Resource.Record.fields.first { ["institutionCode", "districtCode", "ownerCode", "creditCode"].contains($0.name) }?.name ?? "id"
     }
 
-    func rowError(_ input: Input, _ error: FieldError, kind: RowError.Kind = .invalid) -> RowError {
-        RowError(row: input.row ?? 0, column: input.headers[error.field] ?? error.field, error: error, kind: kind)
+    func rowError(row: Int?, headers: [String: String], _ error: FieldError, kind: RowError.Kind = .invalid) -> RowError {
+        RowError(row: row ?? 0, column: headers[error.field] ?? error.field, error: error, kind: kind)
     }
 
     /// Duplicates inside the batch and against stored rows, for every natural key and the identity index.
-    func duplicateErrors(_ stored: [(Int, StoredRecord)], inputs: [Input], replacing: UUID?) async throws -> [RowError] {
+    func duplicateErrors(_ stored: [(Int?, StoredRecord)], headers: [String: String], replacing: UUID?) async throws -> [RowError] {
         var errors: [RowError] = []
         let sql = try self.sql
+        func rowError(_ row: Int?, _ error: FieldError) -> RowError {
+            self.rowError(row: row, headers: headers, error, kind: .duplicate)
+        }
         // A key's columns joined with a unit separator, which no field may contain.
         func tuple(_ s: StoredRecord, _ key: NaturalKey) -> String {
             key.columns.map { s.value(of: $0)?.text ?? "" }.joined(separator: "\u{1F}")
@@ -119,13 +136,13 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         let tableRows = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Resource.table).first()?.decode(column: "n", as: Int.self) ?? 0
         let readWholeTable = tableRows <= stored.count
         for key in Resource.naturalKeys {
-            var seen: [String: Int] = [:]
-            for (i, s) in stored {
+            var seen: [String: Int?] = [:]
+            for (row, s) in stored {
                 let tuple = tuple(s, key)
                 if let first = seen[tuple] {
-                    errors.append(rowError(inputs[i], FieldError(field: key.field, zh: "与第\(inputs[first].row ?? 0)行重复", en: "duplicates row \(inputs[first].row ?? 0)"), kind: .duplicate))
+                    errors.append(rowError(row, FieldError(field: key.field, zh: "与第\(first ?? 0)行重复", en: "duplicates row \(first ?? 0)")))
                 } else {
-                    seen[tuple] = i
+                    seen[tuple] = .some(row)
                 }
             }
             // Against the database: stored tuples sharing the first column's values.
@@ -145,18 +162,18 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
                     try collect(try await select().where(SQLIdentifier(key.columns[0]), .in, Array(chunk)).all())
                 }
             }
-            for (i, s) in stored where existing.contains(tuple(s, key)) {
-                errors.append(rowError(inputs[i], FieldError(field: key.field, zh: "已存在相同记录", en: "a record with this value already exists"), kind: .duplicate))
+            for (row, s) in stored where existing.contains(tuple(s, key)) {
+                errors.append(rowError(row, FieldError(field: key.field, zh: "已存在相同记录", en: "a record with this value already exists")))
             }
         }
         if Resource.hasIdentity {
-            var seen: [String: Int] = [:]
-            for (i, s) in stored {
+            var seen: [String: Int?] = [:]
+            for (row, s) in stored {
                 guard let index = s.identity?.index else { continue }
                 if let first = seen[index] {
-                    errors.append(rowError(inputs[i], FieldError(field: "idNumber", zh: "证件号码与第\(inputs[first].row ?? 0)行重复", en: "duplicates the ID number of row \(inputs[first].row ?? 0)"), kind: .duplicate))
+                    errors.append(rowError(row, FieldError(field: "idNumber", zh: "证件号码与第\(first ?? 0)行重复", en: "duplicates the ID number of row \(first ?? 0)")))
                 } else {
-                    seen[index] = i
+                    seen[index] = .some(row)
                 }
             }
             // Where each already-registered number sits: a duplicate the caller may see is named
@@ -182,12 +199,12 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
                 }
             }
             let visible = AccessPolicy.readFilter(Resource.entity, for: caller)
-            for (i, s) in stored {
+            for (row, s) in stored {
                 guard let index = s.identity?.index, let placement = taken[index] else { continue }
                 let error = AccessPolicy.admits(visible, placement)
                     ? FieldError(field: "idNumber", zh: "该证件号码已登记", en: "this ID number is already registered")
                     : FieldError(field: "idNumber", zh: "该证件号码不能在此登记，需市教育局核查", en: "this ID number cannot be registered here; it needs the city education bureau's review")
-                errors.append(rowError(inputs[i], error, kind: .duplicate))
+                errors.append(rowError(row, error))
             }
         }
         return errors
@@ -218,6 +235,29 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
                 progress?(.writing, done, records.count)
             }
         }
+    }
+
+    /// Whether `insert` would hold SQLite's write lock for one long transaction that staging
+    /// can split: SQLite, not inside a caller's transaction.
+    var canStage: Bool { db is any SQLiteDatabase && !db.inTransaction }
+
+    /// Writes prepared records into a new staging table in short transactions, each through
+    /// the write gate (see `ImportStaging`); nothing is visible until the staging is published.
+    /// On failure the staging table is dropped.
+    func stage(_ records: [StoredRecord], now: Date = Date()) async throws -> ImportStaging {
+        guard let first = records.first else { throw AppError.badRequest(zh: "没有要写入的记录", en: "no records to write") }
+        let columns = Self.allColumns(first)
+        let staging = try await ImportStaging.create(target: Resource.table, columns: columns, on: db, now: now)
+        let progress = progress
+        do {
+            try await SQLiteBulkInsert(table: staging.name, columns: columns).runInTurns(records, on: db, now: now, binds: Self.sqliteBinds) {
+                progress?(.writing, $0, records.count)
+            }
+        } catch {
+            try? await staging.drop(on: db)
+            throw error
+        }
+        return staging
     }
 
     /// Replaces the stored record `record.id` (its created_at stays).

@@ -8,13 +8,16 @@ struct ImportPage {
     let fields: [FieldSpec]
     var inserted: Int?
     var errors: [RowError] = []
+    /// How many errors the file had (more than `errors` holds when the list was capped).
+    var errorTotal: Int?
     var fileError: String?
 
     func errorTable() -> Node<HTML.BodyContext> {
         guard !errors.isEmpty else { return .empty }
         let l = layout.language
         let rows: [RowError] = Array(errors.prefix(500))
-        let summary = l.t("文件未导入：共 \(errors.count) 处错误，未写入任何数据。", "File not imported: \(errors.count) errors, nothing was written.")
+        let total = errorTotal ?? errors.count
+        let summary = l.t("文件未导入：共 \(total) 处错误，未写入任何数据。", "File not imported: \(total) errors, nothing was written.")
         let head: Node<HTML.TableContext> = .thead(.tr(.th(.text(safe: l.t("行", "Row"))), .th(.text(safe: l.t("列", "Column"))), .th(.text(safe: l.t("原因", "Reason")))))
         let body: Node<HTML.TableContext> = .tbody(.forEach(rows) { (e: RowError) -> Node<HTML.TableContext> in
             .tr(.td(.text(safe: String(e.row))), .td(.text(safe: e.column)), .td(.text(safe: l.t(e.error.reasonZh, e.error.reasonEn))))
