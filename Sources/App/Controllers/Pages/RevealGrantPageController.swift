@@ -14,11 +14,14 @@ enum RevealGrantPageController {
     static func listPage(_ req: Request, _ store: RevealGrantStore, form: RevealGrantFormValues = .init(), errors: [FieldError] = []) async throws -> RevealGrantsPage {
         let scope = store.caller.scope
         let all = try await store.list()
+        let canReview = AccessPolicy.canReviewRevealGrants(caller: scope)
+        // Every pending request, however many have been decided since.
+        let pending = canReview ? try await store.list(status: RevealGrantStatus.pending.rawValue, limit: 1_000) : []
         let l = Language(req)
         let layout = PageLayout(title: l.t("证件号码查看授权", "Identity reveal grants"), language: l, caller: store.caller)
-        return RevealGrantsPage(layout: layout, canRequest: AccessPolicy.canRequestRevealGrants(caller: scope), canReview: AccessPolicy.canReviewRevealGrants(caller: scope),
+        return RevealGrantsPage(layout: layout, canRequest: AccessPolicy.canRequestRevealGrants(caller: scope), canReview: canReview,
                                 mine: all.filter { $0.requesterId == store.caller.userID },
-                                pending: all.filter { $0.status == RevealGrantStatus.pending.rawValue },
+                                pending: pending,
                                 decided: Array(all.filter { $0.status != RevealGrantStatus.pending.rawValue }.prefix(50)),
                                 form: form, errors: errors)
     }
