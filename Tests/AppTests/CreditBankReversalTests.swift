@@ -157,6 +157,9 @@ struct CreditBankReversalTests {
             let refused = try await bank.request(app, .PUT, "api/v1/credit-bank/rules/recognition/R-TRAIN", city, json: zero)
             #expect(refused.status == .unprocessableEntity && bodyString(refused).contains("periodCap.credits"), "\(bodyString(refused))")
             #expect(try await bank.request(app, .GET, "api/v1/credit-bank/rules/recognition", city).body.string.contains("calendar_year"))
+            try await app.testing().test(.GET, "credit-bank/rules", headers: .bearer(city)) { res in
+                #expect(bodyString(res).contains("period-cap-hint") && bodyString(res).contains("periodCap"))
+            }
 
             let id = try learnerID(try await bank.createLearner(app, city, name: "学习者", kind: "resident_id", number: f.studentIDNumbersA[0]))
             // Pushed by the issuer in 2026: 72 h = 4 credits, then 54 h = 3 of which the cap leaves 1.

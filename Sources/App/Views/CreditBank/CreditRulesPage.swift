@@ -22,6 +22,9 @@ struct CreditRulesPage {
                    .tbody(.forEach(documents) { d in .tr(.td(.text(safe: d.kind)), .td(.text(safe: d.code)), .td(.element(named: "pre", nodes: [.text(safe: d.body)]))) })),
             .if(canEdit, .group(
                 .h2(.text(safe: l.t("新增或替换规则", "Add or replace a rule"))),
+                .p(.id("period-cap-hint"), .class("note"),
+                   .text(safe: l.t("认定规则可设每名学习者每周期上限，例如 \"periodCap\": {\"credits\": \"10\", \"period\": \"calendar_year\"}（按成果取得日期所在年度计；自动认定与审核认定都只认定上限剩余部分）。",
+                                   "A recognition rule may cap what it grants a learner per period, e.g. \"periodCap\": {\"credits\": \"10\", \"period\": \"calendar_year\"} (counted by the year of each outcome's date; automatic and reviewed recognitions are cut to what it leaves)."))),
                 .form(.method(.post), .action("/credit-bank/rules"),
                       .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                       .select(.attribute(named: "name", value: "kind"), .forEach(["recognition", "qualification", "conversion", "program_limit"]) { .option(.value(safe: $0), .label(safe: $0)) }),
