@@ -141,7 +141,7 @@ struct LearningRecordForwardingTests {
                 let events = [fixture.studentsA[0], fixture.studentsB[0]].map {
                     PlatformEvent(kind: .assessmentPassed(sessionID: UUID(), title: "数控车工（中级）", theory: 82, practical: 90), learner: $0.uuidString.lowercased(), at: Date())
                 }
-                try await WriteGate.learningRecords.transaction(on: app.db, postgresLock: LearningRecordService.advisoryKey) { sql in
+                try await WriteGate.shared.transaction(on: app.db, postgresLock: LearningRecordService.advisoryKey) { sql in
                     try await PlatformRecords.record(events, on: sql)
                 }
                 #expect(try await queue(app, target: target.id).count == 1)

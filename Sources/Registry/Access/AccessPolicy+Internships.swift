@@ -62,4 +62,11 @@ extension AccessPolicy {
         guard maySetInternshipPreferences(caller: caller) else { return false }
         return canReadInternshipPreferences(of: student, caller: caller)
     }
+
+    /// Whether `caller` may rank the applicants of the post at `post` (企业对申请者排序): the
+    /// enterprise that offers it, and the city and district that may edit the post for it —
+    /// exactly those who may change the post itself.
+    public static func canRankInternshipApplicants(of post: RecordPlacement, caller: CallerScope) -> Bool {
+        canWrite(.internshipPost, at: post, caller: caller)
+    }
 }

@@ -79,7 +79,7 @@ enum InternshipRankingAPIController {
         guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
         let id = try RegistryAPIController<InternshipPostResource>.id(req)
         guard let found = try await RegistryReader<InternshipPostResource>(sql: sql, caller: caller.scope).find(id) else { throw AppError.notFound }
-        guard AccessPolicy.canWrite(.internshipPost, at: found.placement, caller: caller.scope) else { throw AppError.forbidden }
+        guard AccessPolicy.canRankInternshipApplicants(of: found.placement, caller: caller.scope) else { throw AppError.forbidden }
         return (id, sql)
     }
 

@@ -101,9 +101,13 @@ enum OpenAPIDocument {
             ],
             "ReferenceEntry": ["type": "object", "required": ["code", "name"], "properties": ["code": ["type": "string"], "name": ["type": "string"], "level": ["type": "string"], "parent": ["type": "string"]]],
             "AuditEvent": [
-                "type": "object", "required": ["seq", "at", "atMilliseconds", "actor", "action", "entity", "detail", "outcome", "prevHash", "hash"],
+                "type": "object", "required": ["seq", "at", "atMilliseconds", "hashVersion", "actor", "action", "entity", "detail", "outcome", "prevHash", "hash"],
                 "properties": [
                     "seq": ["type": "integer"], "at": ["type": "string", "format": "date-time"], "atMilliseconds": ["type": "integer"],
+                    "hashVersion": [
+                        "type": "integer", "enum": [1, 2],
+                        "description": "2: SHA-256 over hashVersion, prevHash, seq, atMilliseconds, actorUserId, actor, action, entity, recordId, detail, outcome, clientIp, each as its UTF-8 length, ':' and the value (absent as ''); 1 (older rows): the same fields without hashVersion joined by U+001F",
+                    ],
                     "actorUserId": uuid, "actor": ["type": "string"], "action": ["type": "string"],
                     "entity": ["type": "string"], "recordId": ["type": "string"], "detail": ["type": "string"], "outcome": ["type": "string"],
                     "clientIp": ["type": "string"], "prevHash": ["type": "string"], "hash": ["type": "string"],

@@ -93,8 +93,12 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         let values = try Self.values(req)
         let writer = writer(req, caller)
         let stored = try await Self.single(writer.prepare([RegistryWriter<Resource>.Input(values: values)]))
-        try await writer.insert([stored])
-        try await req.audit(req.auditEntry(action: "create", entity: Resource.path, recordID: stored.id.uuidString))
+        try await req.audited { tx in
+            var inTransaction = writer
+            inTransaction.db = tx
+            try await inTransaction.insert([stored])
+            return ((), req.auditEntry(action: "create", entity: Resource.path, recordID: stored.id.uuidString))
+        }
         guard let created = try await reader(req, caller).find(stored.id) else { throw AppError.notFound }
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/\(Resource.path)/\(stored.id.uuidString)")
@@ -115,7 +119,7 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         }
         let writer = writer(req, caller)
         let stored = try await Self.single(writer.prepare([RegistryWriter<Resource>.Input(values: values)], replacing: id))
-        try await req.db.transaction { tx in
+        try await req.audited { tx in
             var inTransaction = writer
             inTransaction.db = tx
             try await inTransaction.update(stored)
@@ -126,8 +130,8 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
                     try await sql.update(table).set("district_code", to: district).where("institution_id", .equal, id).run()
                 }
             }
+            return ((), req.auditEntry(action: "update", entity: Resource.path, recordID: id.uuidString))
         }
-        try await req.audit(req.auditEntry(action: "update", entity: Resource.path, recordID: id.uuidString))
         guard let updated = try await reader(req, caller).find(id) else { throw AppError.notFound }
         return updated.body
     }
@@ -138,12 +142,15 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         guard let existing = try await reader(req, caller).find(id) else { throw AppError.notFound }
         guard AccessPolicy.canWrite(Resource.entity, at: existing.placement, caller: caller.scope) else { throw AppError.forbidden }
         do {
-            try await sql(req).delete(from: Resource.table).where("id", .equal, id).run()
+            try await req.audited { tx in
+                guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+                try await sql.delete(from: Resource.table).where("id", .equal, id).run()
+                return ((), req.auditEntry(action: "delete", entity: Resource.path, recordID: id.uuidString))
+            }
         } catch {
             // A foreign key still points here (students of a program, programs of a school…).
             throw AppError.conflict(FieldError(field: "id", zh: "仍有其他记录引用该记录，不能删除", en: "other records still refer to this record"))
         }
-        try await req.audit(req.auditEntry(action: "delete", entity: Resource.path, recordID: id.uuidString))
         return .noContent
     }
 
