@@ -96,7 +96,8 @@ func routes(_ app: Application) throws {
         let api = app.grouped("api", "v1").grouped(ProblemMiddleware())
         api.post("auth", "tokens", use: AuthAPIController.createToken)
         api.on(.POST, "credentials", "verify", body: .collect(maxSize: "5mb"), use: CredentialAPIController.verify)
-        let authed = api.grouped(APIGuard())
+        // Query parameters are held to the OpenAPI document after the caller is known.
+        let authed = api.grouped(APIGuard()).grouped(OpenAPIRequestCheck())
         authed.delete("auth", "tokens", "current", use: AuthAPIController.revokeToken)
         authed.get("me", use: AuthAPIController.me)
         authed.get("reference", ":list", use: ReferenceAPIController.list)

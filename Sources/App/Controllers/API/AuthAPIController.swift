@@ -27,6 +27,7 @@ enum AuthAPIController {
     }
 
     @Sendable static func createToken(req: Request) async throws -> Response {
+        try req.checkDocumentedBody()
         let body = try req.content.decode(TokenRequest.self)
         let user = try await SignInService.verify(username: body.username, password: body.password, request: req)
         guard let userID = user.id else { throw AppError.unauthenticated }

@@ -81,6 +81,7 @@ enum CredentialAPIController {
     /// `POST /credit-bank/learners/{id}/credentials`: issue a signed credential.
     @Sendable static func issue(req: Request) async throws -> Response {
         let learner = try await CreditBankAPIController.viewableLearner(req)
+        try req.checkDocumentedBody()
         let body = try req.content.decode(IssueRequest.self)
         guard let kind = IssuedCredential.Kind(rawValue: body.kind) else {
             throw AppError.validation([FieldError(field: "kind", zh: "应为 outcome、qualification 或 transcript", en: "must be outcome, qualification or transcript")])
@@ -172,6 +173,7 @@ enum CredentialAPIController {
         let caller = try req.requireCaller()
         guard AccessPolicy.canChangeCredentialStatus(caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        try req.checkDocumentedBody()
         let body = try req.content.decode(StatusRequest.self)
         return try await req.audited { tx in
             let changed = try await service(req, on: tx).changeStatus(id, action: body.action, reason: body.reason, actor: caller.auditName)
@@ -217,6 +219,7 @@ enum CredentialAPIController {
     @Sendable static func verify(req: Request) async throws -> VerifyResult {
         let data: Data
         if req.headers.contentType == .json {
+            try req.checkDocumentedBody()
             data = Data(try req.content.decode(VerifyRequest.self).credential.utf8)
         } else {
             guard let buffer = req.body.data, buffer.readableBytes > 0 else {

@@ -26,6 +26,7 @@ enum FundingAPIController {
     /// 教育费附加 and 地方教育附加, unused credit carried forward.
     @Sendable static func investmentCredit(req: Request) async throws -> [InvestmentCredit] {
         _ = try req.requireCaller()
+        try req.checkDocumentedBody()
         let body = try req.content.decode(CreditRequest.self)
         guard (1...50).contains(body.years.count) else {
             throw AppError.validation([FieldError(field: "years", zh: "应给出1至50个年度", en: "must hold 1 to 50 years")])
@@ -42,6 +43,7 @@ enum FundingAPIController {
 
     @Sendable static func trainingBaseGrant(req: Request) async throws -> TrainingBaseGrant {
         _ = try req.requireCaller()
+        try req.checkDocumentedBody()
         let body = try req.content.decode(GrantRequest.self)
         do { return try TrainingBaseGrant.compute(places: body.places, ratePerPlace: body.ratePerPlaceFen ?? TrainingBaseGrant.minimumPerPlace) }
         catch { throw validation(error) }
@@ -54,6 +56,7 @@ enum FundingAPIController {
 
     @Sendable static func socialTrainingPay(req: Request) async throws -> SocialTrainingPerformancePay {
         _ = try req.requireCaller()
+        try req.checkDocumentedBody()
         let body = try req.content.decode(TrainingIncomeRequest.self)
         do { return try SocialTrainingPerformancePay.compute(income: body.incomeFen, directCosts: body.directCostsFen) }
         catch { throw validation(error) }

@@ -42,6 +42,7 @@ enum InternshipPreferenceAPIController {
             throw AppError.notFound
         }
         let body: Choices
+        try req.checkDocumentedBody()
         do { body = try req.content.decode(Choices.self) } catch {
             throw AppError.validation([FieldError(field: "postIds", zh: "应为岗位ID列表", en: "must be a list of post ids")])
         }

@@ -49,6 +49,7 @@ enum InternshipRankingAPIController {
     @Sendable static func replace(req: Request) async throws -> Applicants {
         let (post, sql) = try await ownedPost(req)
         let body: Ranking
+        try req.checkDocumentedBody()
         do { body = try req.content.decode(Ranking.self) } catch {
             throw AppError.validation([FieldError(field: "studentIds", zh: "应为学生ID列表", en: "must be a list of student ids")])
         }

@@ -40,6 +40,7 @@ enum InternshipRoundAPIController {
         let caller = try req.requireCaller()
         guard AccessPolicy.canRunInternshipRound(caller: caller.scope) else { throw AppError.forbidden }
         let body: RunRequest
+        try req.checkDocumentedBody()
         do { body = try req.content.decode(RunRequest.self) } catch {
             throw AppError.validation([FieldError(field: "name", zh: "请求体应包含轮次名称", en: "the body needs a round name")])
         }

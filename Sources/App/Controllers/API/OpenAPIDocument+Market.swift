@@ -26,12 +26,12 @@ extension OpenAPIDocument {
                     "text/csv": ["schema": ["type": "string"]],
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
                 ]],
-                "401": problem, "403": problem, "422": problem,
+                "401": problem, "403": problem, "404": problem, "422": problem,
             ])]
         paths["/market/openings"] = ["get": operation(
             "marketOpenings", "Occupation groups with demand and no graduates, and programs an institution could open", tag: "market",
             parameters: [year, institution],
-            responses: ["200": jsonResponse("Openings", ref("Openings")), "401": problem, "403": problem, "422": problem])]
+            responses: ["200": jsonResponse("Openings", ref("Openings")), "401": problem, "403": problem, "404": problem, "422": problem])]
         paths["/search"] = ["get": operation(
             "search", "Demand and programs whose text contains the query (Chinese or English)", tag: "market",
             parameters: [["name": "q", "in": "query", "required": true, "schema": ["type": "string", "minLength": 1, "maxLength": 100]]],

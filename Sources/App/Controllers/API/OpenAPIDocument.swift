@@ -34,7 +34,7 @@ enum OpenAPIDocument {
             ],
             "/students/{id}/internship-preferences": [
                 "get": operation("getInternshipChoices", "A student's ranked internship choices", tag: "internships", parameters: [idParameter],
-                                 responses: ["200": jsonResponse("Choices", ref("StudentChoices")), "401": problem, "404": problem]),
+                                 responses: ["200": jsonResponse("Choices", ref("StudentChoices")), "401": problem, "403": problem, "404": problem]),
                 "put": operation("setInternshipChoices", "Replace a student's ranked choices (the learner, their school administrator or the city)", tag: "internships",
                                  parameters: [idParameter], body: ref("Choices"),
                                  responses: ["200": jsonResponse("Choices", ref("StudentChoices")), "400": problem, "401": problem, "403": problem, "404": problem, "422": problem]),
@@ -299,6 +299,8 @@ enum OpenAPIDocument {
         func inputType(_ field: FieldSpec) -> Object {
             var schema = baseType(field)
             schema["description"] = field.descriptionEn + " (column 「\(field.headerZh)」)"
+            // An optional field may be sent as null, which the server reads as absent.
+            if !field.required { schema["nullable"] = true }
             return schema
         }
 
@@ -360,11 +362,17 @@ enum OpenAPIDocument {
     static func operation(_ id: String, _ summary: String, tag: String, secured: Bool = true, parameters: [Object] = [], body: Object? = nil, rawBody: Object? = nil, responses: Object) -> Object {
         var op: Object = ["operationId": id, "summary": summary, "tags": [tag], "responses": responses]
         if !parameters.isEmpty { op["parameters"] = parameters }
+        if parameters.contains(where: { $0["in"] as? String == "query" }), responses["422"] == nil {
+            // Query parameters are held to this document (OpenAPIRequestCheck): 422 names the field.
+            var withQueryErrors = op["responses"] as? Object ?? responses
+            withQueryErrors["422"] = problem
+            op["responses"] = withQueryErrors
+        }
         if let body { op["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]] }
         if let rawBody { op["requestBody"] = ["required": true, "content": rawBody] }
         if body != nil || rawBody != nil {
             // A body without a content type, or of a type the operation does not take.
-            var withBodyErrors = responses
+            var withBodyErrors = op["responses"] as? Object ?? responses
             withBodyErrors["415"] = problem
             op["responses"] = withBodyErrors
         }

@@ -26,6 +26,7 @@ extension SupervisionAPIController {
     @Sendable static func takeSnapshot(req: Request) async throws -> SnapshotBody {
         let caller = try req.requireCaller()
         guard AccessPolicy.canTakeSupervisionSnapshot(caller: caller.scope) else { throw AppError.forbidden }
+        try req.checkDocumentedBody()
         let body = try req.content.decode(SnapshotRequest.self)
         let current = SupervisionDashboard.currentPeriod()
         var period = current

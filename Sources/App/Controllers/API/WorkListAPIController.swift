@@ -142,6 +142,7 @@ enum WorkListAPIController {
         let caller = try req.requireCaller()
         guard AccessPolicy.canReviewWorkReport(caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        try req.checkDocumentedBody()
         let body = try req.content.decode(ReviewRequest.self)
         var errors: [FieldError] = []
         let decision = WorkReportReview(rawValue: body.decision)
