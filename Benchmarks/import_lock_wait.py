@@ -88,14 +88,46 @@ started = time.time()
 flags = os.environ.get("IMPORT_FLAGS", "").split()
 print(f"import flags: {' '.join(flags) or '(none: staged)'}", flush=True)
 proc = subprocess.Popen([ZHIJIAO, "import", "students", path] + flags, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-during = []
+# The import's progress (standard error) gives the time each phase starts: the publish is the
+# one transaction that holds the lock for all the rows.
+phases = {}
+err_chunks = []
+
+
+def read_progress():
+    seen = ""
+    while True:
+        chunk = proc.stderr.read1(4096) if hasattr(proc.stderr, "read1") else proc.stderr.read(4096)
+        if not chunk:
+            return
+        err_chunks.append(chunk)
+        seen = (seen + chunk.decode(errors="replace"))[-400:]
+        for phase in ("写入 writing", "发布 publishing"):
+            if phase in seen and phase not in phases:
+                phases[phase] = time.time() - started
+        if "发布 publishing" in phases and f"{ROWS}/{ROWS}" in seen.split("发布 publishing")[-1] and "published" not in phases:
+            phases["published"] = time.time() - started
+
+
+reader = threading.Thread(target=read_progress)
+reader.start()
+during, starts = [], []
 while proc.poll() is None:
+    starts.append(time.time() - started)
     during.append(write_once())
-out, err = proc.communicate()
+out = proc.stdout.read()
+reader.join()
+err = b"".join(err_chunks)
 took = time.time() - started
+for phase, at in sorted(phases.items(), key=lambda kv: kv[1]):
+    print(f"  {phase} from {at:.1f} s", flush=True)
 print(f"import of {ROWS} rows: exit {proc.returncode} in {took:.1f} s ({out.decode(errors='replace').strip()[-120:]})", flush=True)
 if proc.returncode != 0:
     print(err.decode(errors="replace")[-2000:], file=sys.stderr)
     sys.exit(1)
 summary("during the import", during)
 print(f"worst wait for an audited write during the import: {max(during) * 1000:.0f} ms")
+if "写入 writing" in phases and "发布 publishing" in phases:
+    staging = [d for s, d in zip(starts, during) if phases["写入 writing"] <= s and s + d < phases["发布 publishing"]]
+    if staging:
+        summary("while rows were being staged", staging)
