@@ -191,3 +191,31 @@ struct CMI5RuntimeTests {
         #expect(AUProgress(statements: statements) == AUProgress(completed: true))
     }
 }
+
+@Suite("cmi5 statements from JSON")
+struct SessionStatementJSONTests {
+    @Test func readsAPassedStatement() throws {
+        let json = Data(#"""
+        {"actor":{"objectType":"Agent","account":{"homePage":"https://zhijiao.example.cn","name":"S0001"}},
+         "verb":{"id":"http://adlnet.gov/expapi/verbs/passed"},
+         "object":{"id":"https://zhijiao.example.cn/cmi5/au/7"},
+         "timestamp":"2027-01-15T08:00:01.250Z",
+         "result":{"success":true,"duration":"PT30S","score":{"scaled":0.9}},
+         "context":{"registration":"760e3480-ba55-4991-94b0-01820dbd23a2",
+           "contextActivities":{"category":[{"id":"https://w3id.org/xapi/cmi5/context/categories/cmi5"},{"id":"https://w3id.org/xapi/cmi5/context/categories/moveon"}]},
+           "extensions":{"https://w3id.org/xapi/cmi5/context/extensions/sessionid":"s-1"}}}
+        """#.utf8)
+        let statement = try SessionStatement(json: json)
+        #expect(statement.verb == .passed && statement.hasMoveOnCategory && statement.sessionID == "s-1")
+        #expect(statement.result?.score?.scaled == 0.9 && statement.result?.duration == "PT30S")
+        let launch = SessionRules.Launch(activityID: "https://zhijiao.example.cn/cmi5/au/7", sessionID: "s-1", masteryScore: Decimal(string: "0.8"))
+        let initialized = SessionStatement(.initialized, at: statement.timestamp.addingTimeInterval(-1), object: launch.activityID, session: "s-1")
+        #expect(SessionRules.check([initialized, statement], launch: launch) == [])
+    }
+
+    @Test func namesWhatIsMissing() {
+        #expect(throws: CMI5Error.missingAttribute(attribute: "timestamp", element: "statement")) {
+            try SessionStatement(json: Data(#"{"verb":{"id":"x"},"object":{"id":"y"}}"#.utf8))
+        }
+    }
+}
