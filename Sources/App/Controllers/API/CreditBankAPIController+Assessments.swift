@@ -53,6 +53,7 @@ extension CreditBankAPIController {
     /// `POST /credit-bank/assessments`
     @Sendable static func createSession(req: Request) async throws -> Response {
         _ = try requireAssessor(req)
+        try req.checkDocumentedBody()
         let body = try req.content.decode(NewSession.self)
         var errors: [FieldError] = []
         for (field, value, max) in [("bodyName", body.bodyName, 100), ("certificateCode", body.certificateCode, 40), ("title", body.title, 200)] {
@@ -130,6 +131,7 @@ extension CreditBankAPIController {
         _ = try requireAssessor(req)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         _ = try await loadSession(req, id)
+        try req.checkDocumentedBody()
         let body = try req.content.decode(CandidatesInput.self)
         guard (1...5_000).contains(body.learnerIds.count) else { throw AppError.validation([.outOfRange("learnerIds", min: 1, max: 5_000)]) }
         let sql = try sql(req)
@@ -173,6 +175,7 @@ extension CreditBankAPIController {
         let caller = try requireAssessor(req)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let session = try await loadSession(req, id)
+        try req.checkDocumentedBody()
         let body = try req.content.decode(ResultsInput.self)
         let sql = try sql(req)
         var pending: Set<UUID> = []

@@ -106,6 +106,7 @@ extension CreditBankAPIController {
         let caller = try req.requireCaller()
         let id = try await actableLearner(req, .submitOutcome)
         let attestation: Attestation = AccessPolicy.submitsAsHolder(caller: caller.scope) ? .holder : .issuer
+        try req.checkDocumentedBody()
         let input = try req.content.decode(OutcomeInput.self)
         let today = CivilDate(date: Date())
         let outcome: LearningOutcome
@@ -150,6 +151,7 @@ extension CreditBankAPIController {
     @Sendable static func importOutcomes(req: Request) async throws -> ImportResult {
         let caller = try req.requireCaller()
         guard AccessPolicy.canImportCreditOutcomes(caller: caller.scope) else { throw AppError.forbidden }
+        try req.checkDocumentedBody()
         let body = try req.content.decode(ImportRequest.self)
         guard (1...10_000).contains(body.outcomes.count) else {
             throw AppError.validation([FieldError(field: "outcomes", zh: "应为1至10000条", en: "must hold 1 to 10,000 outcomes")])
@@ -286,6 +288,7 @@ extension CreditBankAPIController {
         guard try await learners(req).canAct(.decideOutcome, on: learner, caller: caller.scope) else { throw AppError.notFound }
         let status = try row.decode(column: "status", as: String.self)
         guard CreditLedgerStore.undecided.contains(status) else { throw alreadyDecided(status) }
+        try req.checkDocumentedBody()
         let body = try req.content.decode(DecisionInput.self)
         let account = try await CreditLedgerStore(sql: sql).account(learner)
         guard let outcome = account.outcomes[outcomeID] else { throw AppError.notFound }

@@ -83,6 +83,7 @@ extension CreditBankAPIController {
         // The reviewer who decided may not undo their own decision: a reversal is the act of
         // an authority above them, and a city administrator's own decision needs another.
         guard AccessPolicy.canReverseCreditDecision(madeByCaller: target.madeByCaller, caller: caller.scope) else { throw AppError.forbidden }
+        try req.checkDocumentedBody()
         let input = try req.content.decode(ReversalInput.self)
         var errors: [FieldError] = []
         let checked = DecisionReversal.checkedReason(input.reason)

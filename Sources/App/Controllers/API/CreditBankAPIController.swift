@@ -38,6 +38,7 @@ enum CreditBankAPIController {
     @Sendable static func createLearner(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
         guard AccessPolicy.canCreateCreditLearner(caller: caller.scope) else { throw AppError.forbidden }
+        try req.checkDocumentedBody()
         let body = try req.content.decode(NewLearner.self)
         var errors: [FieldError] = []
         let name = body.name.trimmingCharacters(in: .whitespaces)
@@ -175,6 +176,7 @@ enum CreditBankAPIController {
     @Sendable static func replaceAlignment(req: Request) async throws -> LevelAlignment {
         let caller = try req.requireCaller()
         guard AccessPolicy.canEditCreditRules(caller: caller.scope) else { throw AppError.forbidden }
+        try req.checkDocumentedBody()
         let table = try req.content.decode(LevelAlignment.self)
         let checked: LevelAlignment
         do { checked = try table.validated(against: req.services.frameworks.frameworks) } catch {

@@ -30,7 +30,8 @@ extension OpenAPIDocument {
         schemas["RevealGrantRequest"] = object(["kind", "recordIds", "purpose", "justification"], [
             "kind": ["type": "string", "enum": kinds],
             "recordIds": ["type": "array", "minItems": 1, "maxItems": RevealGrantRules.maxRecords, "items": uuid],
-            "purpose": ["type": "string", "enum": purposes],
+            // A code, or its Chinese label: the grant stores the code.
+            "purpose": ["type": "string", "enum": RevealPurpose.allCases.filter { $0 != .ownRecord }.flatMap { [$0.rawValue, $0.labelZh] }],
             "justification": ["type": "string", "minLength": RevealGrantRules.minJustification, "maxLength": RevealGrantRules.maxJustification],
         ])
         schemas["RevealGrantDecision"] = object(["decision", "reason"], [

@@ -268,7 +268,7 @@ enum OpenAPIDocument {
                 paths["/\(path)/{id}/identity"] = [
                     "get": operation("reveal\(name)Identity", "The full identity number: allowed roles only, a purpose from the list, at most 30 per caller an hour, always audited in the read's transaction; with grant, under a grant the city approved (its purpose, no hourly limit, each record once; a record not in the grant is 404)", tag: tag,
                                      parameters: [idParam,
-                                                  ["name": "purpose", "in": "query", "required": false, "schema": ["type": "string", "enum": RevealPurpose.allCases.map(\.rawValue)], "description": "Required without grant"],
+                                                  ["name": "purpose", "in": "query", "required": false, "schema": ["type": "string", "enum": RevealPurpose.allCases.flatMap { [$0.rawValue, $0.labelZh] }], "description": "Required without grant: a code, or its Chinese label as a spreadsheet would hold it"],
                                                   ["name": "note", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 200]],
                                                   ["name": "grant", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"], "description": "An approved reveal grant of the caller's naming this record"]],
                                      responses: ["200": jsonResponse("Unmasked", ref("IdentityReveal")), "401": problem, "403": problem, "404": problem, "409": problem, "422": problem, "429": problem]),

@@ -40,6 +40,7 @@ enum RevealGrantAPIController {
         let store = try store(req)
         guard AccessPolicy.canRequestRevealGrants(caller: store.caller.scope) else { throw AppError.forbidden }
         let input: RevealGrantRequest
+        try req.checkDocumentedBody()
         do { input = try req.content.decode(RevealGrantRequest.self) } catch {
             throw AppError.badRequest(zh: "请求体应为含 kind、recordIds、purpose、justification 的JSON对象", en: "the body must be a JSON object with kind, recordIds, purpose and justification")
         }
@@ -62,6 +63,7 @@ enum RevealGrantAPIController {
         guard AccessPolicy.canReviewRevealGrants(caller: store.caller.scope) else { throw AppError.forbidden }
         let id = try id(req)
         let input: RevealGrantDecision
+        try req.checkDocumentedBody()
         do { input = try req.content.decode(RevealGrantDecision.self) } catch {
             throw AppError.badRequest(zh: "请求体应为含 decision、reason 的JSON对象", en: "the body must be a JSON object with decision and reason")
         }
