@@ -211,6 +211,8 @@ enum CredentialAPIController {
     }
 
     struct VerifyRequest: Content {
+        /// As the document says: longer is no credential this platform issues.
+        static let maximumLength = 1_000_000
         var credential: String
     }
 
@@ -220,7 +222,11 @@ enum CredentialAPIController {
         let data: Data
         if req.headers.contentType == .json {
             try req.checkDocumentedBody()
-            data = Data(try req.content.decode(VerifyRequest.self).credential.utf8)
+            let credential = try req.content.decode(VerifyRequest.self).credential
+            guard credential.count <= VerifyRequest.maximumLength else {
+                throw AppError.validation([.tooLong("credential", max: VerifyRequest.maximumLength)])
+            }
+            data = Data(credential.utf8)
         } else {
             guard let buffer = req.body.data, buffer.readableBytes > 0 else {
                 throw AppError.validation([.required("credential")])
