@@ -216,6 +216,8 @@ struct CreditBankReversalTests {
             #expect(try await bank.request(app, .POST, "api/v1/credit-bank/outcomes/import", city, json: #"{"outcomes":[\#(row)]}"#).status == .ok)
             #expect(try await bank.request(app, .POST, "api/v1/credit-bank/outcomes/import", city, json: #"{"outcomes":[{"learnerId":"\#(UUID())","kind":"x","title":"t","awardedOn":"2025-01-01"}]}"#).status == .unprocessableEntity)
             #expect(try await auditRows(app, "import", "credit_outcome") == 1)
+            // The refused import wrote nothing, and its attempt is on record as rejected.
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(\.$entity == "credit_outcome").filter(\.$outcome == "rejected").count() == 1)
 
             // The imported copy waits for review; recognising it is refused inside the ledger
             // transaction (the original stands): no ledger entry, no audit row.

@@ -173,7 +173,12 @@ extension CreditBankAPIController {
             case .failure(let failure): rows += failure.errors.map { RowError(row: i + 1, column: $0.field, error: $0) }
             }
         }
-        if !rows.isEmpty { throw AppError.importRejected(rows) }
+        if !rows.isEmpty {
+            // Nothing is written, but the attempt is recorded, as a rejected registry import is.
+            try await req.audit(req.auditEntry(action: "import", entity: "credit_outcome",
+                                               detail: "\(rows.count) errors in \(body.outcomes.count) outcomes, nothing written", outcome: "rejected"))
+            throw AppError.importRejected(rows)
+        }
         let engine = try await engine(req)
         let files = body.outcomes.map { $0.evidence.flatMap { EvidencePolicy.check([$0]).files.first } }
         let stored = outcomes
