@@ -147,7 +147,7 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
                 try await sql.delete(from: Resource.table).where("id", .equal, id).run()
                 return ((), req.auditEntry(action: "delete", entity: Resource.path, recordID: id.uuidString))
             }
-        } catch {
+        } catch where ConstraintViolation.isForeignKey(error) {
             // A foreign key still points here (students of a program, programs of a school…).
             throw AppError.conflict(FieldError(field: "id", zh: "仍有其他记录引用该记录，不能删除", en: "other records still refer to this record"))
         }

@@ -3,10 +3,8 @@ import Crypto
 import FluentKit
 import Foundation
 import LearningRecords
-import PostgresNIO
 import Registry
 import SQLKit
-import SQLiteNIO
 
 /// The write and read paths of the learning record store (学习记录服务), shared by the xAPI
 /// resource, the platform's own events and the pages: validation, the LRS-set properties,
@@ -66,7 +64,7 @@ struct LearningRecordService: Sendable {
                     try await write(rows, attachments: attachments, store: StatementStore(sql: sql))
                 }
                 break
-            } catch where attempt < 2 && Self.isUniqueViolation(error) {
+            } catch where attempt < 2 && ConstraintViolation.isUnique(error) {
                 continue
             }
         }
@@ -172,12 +170,6 @@ struct LearningRecordService: Sendable {
         if let object = statement["object"], (object["objectType"]?.stringValue ?? "Activity") == "Activity" { visit(object) }
         for (_, list) in statement["context"]?["contextActivities"]?.objectValue ?? [:] { for activity in list.arrayValue ?? [list] { visit(activity) } }
         return out
-    }
-
-    static func isUniqueViolation(_ error: any Error) -> Bool {
-        if let psql = error as? PSQLError { return psql.serverInfo?[.sqlState] == "23505" }
-        if let sqlite = error as? SQLiteError { return [.constraint, .constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(sqlite.reason) }
-        return false
     }
 
     // MARK: reading
