@@ -25,6 +25,8 @@ struct OpenAPIRequestCheckTests {
             try await app.testing().test(.GET, "api/v1/teachers?dualQualified=yes", headers: admin) { expectRefused($0, field: "dualQualified") }
             try await app.testing().test(.GET, "api/v1/internship-quotas?under=null&under=null", headers: admin) { expectRefused($0, field: "under") }
             try await app.testing().test(.GET, "api/v1/market/skill-gaps?occupation=0000000000000", headers: admin) { expectRefused($0, field: "occupation") }
+            // A route with a path parameter is found by its pattern too.
+            try await app.testing().test(.GET, "api/v1/students/\(f.studentsA[0])/identity?purpose=\(long)", headers: admin) { expectRefused($0, field: "purpose") }
             // What the document allows still passes, and a caller without a token is told so first.
             try await app.testing().test(.GET, "api/v1/students?sex=male&page=1&per=10&q=%E5%BC%A0", headers: admin) { #expect($0.status == .ok) }
             try await app.testing().test(.GET, "api/v1/students?sex=unknown") { #expect($0.status == .unauthorized) }

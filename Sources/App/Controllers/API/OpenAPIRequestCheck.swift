@@ -251,20 +251,19 @@ struct OpenAPIRequestRules: Sendable {
         }
     }
 
+    /// The operation of the request's route, found by the route's pattern as the router names
+    /// it (`Request.routePattern`, the same label the metrics, the log and the audit use).
     static func operation(for request: Request) -> Operation? {
         guard let route = request.route else { return nil }
-        var components = route.path.map { component -> String in
-            switch component {
-            case .constant(let text): text
-            case .parameter(let name): "{\(name)}"
-            case .anything: "*"
-            case .catchall: "**"
-            }
-        }
-        // The document's paths are relative to its server, /api/v1.
-        guard components.starts(with: ["api", "v1"]) else { return nil }
-        components.removeFirst(2)
-        return shared.operations["\(route.method.rawValue.lowercased()) /\(components.joined(separator: "/"))"]
+        return shared.operations["\(route.method.rawValue.lowercased()) \(request.routePattern)"]
+    }
+
+    /// A document path (`/students/{id}`, relative to the server `/api/v1`) as the router's
+    /// pattern of that route (`/api/v1/students/:id`).
+    static func routePattern(ofDocumentPath path: String) -> String {
+        "/api/v1" + path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : String(part)
+        }.joined(separator: "/")
     }
 
     init(document: OpenAPIDocument.Object) {
@@ -283,7 +282,7 @@ struct OpenAPIRequestRules: Sendable {
                 if let json = content?["application/json"] as? OpenAPIDocument.Object {
                     operation.body = Self.schema(json["schema"], schemas, depth: 0)
                 }
-                operations["\(method) \(path)"] = operation
+                operations["\(method) \(Self.routePattern(ofDocumentPath: path))"] = operation
             }
         }
         self.operations = operations
