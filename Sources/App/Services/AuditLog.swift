@@ -36,22 +36,26 @@ struct AuditLog: Sendable {
 
     /// Appends `entry`. Called inside a transaction, the row joins it and commits or rolls back
     /// with the change it records; otherwise (a read, a refusal, a sign-in) it is written in a
-    /// transaction of its own.
-    func append(_ entry: Entry, on db: any Database, now: Date = Date()) async throws {
+    /// transaction of its own. Without `now`, the time is taken when the row is appended
+    /// (after any wait for the gate), so times follow the chain's order.
+    func append(_ entry: Entry, on db: any Database, now: Date? = nil) async throws {
         if db.inTransaction {
-            try await Self.insert(entry, in: db, now: now)
+            try await Self.insert(entry, in: db, now: now ?? Date())
         } else {
-            try await WriteGate.shared.records(on: db) { tx in try await Self.insert(entry, in: tx, now: now) }
+            try await WriteGate.shared.records(on: db) { tx in try await Self.insert(entry, in: tx, now: now ?? Date()) }
         }
     }
 
     /// Runs `change` and appends the audit row it describes in one transaction: both commit or
     /// neither does. On SQLite the transaction passes the process's write gate.
-    func recording<T: Sendable>(on db: any Database, now: Date = Date(),
+    ///
+    /// The row's time is taken when it is appended, after the change (and any wait for the
+    /// gate), so times follow the chain's order.
+    func recording<T: Sendable>(on db: any Database,
                                 _ change: @escaping @Sendable (any Database) async throws -> (T, Entry)) async throws -> T {
         try await WriteGate.shared.records(on: db) { tx in
             let (result, entry) = try await change(tx)
-            try await Self.insert(entry, in: tx, now: now)
+            try await Self.insert(entry, in: tx, now: Date())
             return result
         }
     }

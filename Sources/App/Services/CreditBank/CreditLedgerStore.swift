@@ -56,32 +56,20 @@ struct CreditLedgerStore: Sendable {
     /// The advisory-lock key of the credit ledger.
     static let advisoryKey: Int64 = 7_212_050_001
 
-    /// Runs `body` in one database transaction that may append to the ledger: under the
-    /// ledger's lock, so the sequence is computed safely and a check made in `body` (a status,
-    /// a duplicate) still holds when the append lands. On SQLite, ledger transactions also pass
-    /// one at a time through an in-process gate, and a transaction refused because another
-    /// writer holds the file ("database is locked") is retried, a bounded number of times.
-    static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (CreditLedgerStore) async throws -> T) async throws -> T {
-        try await WriteGate.shared.transaction(on: db) { sql in
-            let store = CreditLedgerStore(sql: sql)
-            try await store.lock()
-            return try await body(store)
-        }
-    }
-
-    /// `transaction(on:_:)` for a change that is audited: `body` makes the change and returns
-    /// its result with the audit row that records it, and the row is appended last in the same
-    /// transaction (after the ledger's lock, before commit) — the change and its row commit
-    /// together or not at all, and a refused change (a thrown error) leaves no row.
+    /// Runs an audited change that may append to the ledger in one database transaction, under
+    /// the ledger's lock, so the sequence is computed safely and a check made in `body` (a
+    /// status, a duplicate) still holds when the append lands. `body` returns its result with
+    /// the audit row that records it; the row is appended last in the same transaction, so the
+    /// change and its row commit together or not at all, and a refused change (a thrown error)
+    /// leaves no row. On SQLite the transaction passes the process's write gate and is retried
+    /// a bounded number of times if another writer holds the file (`AuditLog.recording`).
     static func transaction<T: Sendable>(on db: any Database, audit: AuditLog,
                                          _ body: @escaping @Sendable (CreditLedgerStore) async throws -> (T, AuditLog.Entry)) async throws -> T {
-        try await WriteGate.shared.records(on: db) { tx in
+        try await audit.recording(on: db) { tx in
             guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
             let store = CreditLedgerStore(sql: sql)
             try await store.lock()
-            let (value, entry) = try await body(store)
-            try await audit.append(entry, on: tx)
-            return value
+            return try await body(store)
         }
     }
 
