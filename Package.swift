@@ -63,10 +63,17 @@ let package = Package(
         // Pure: the cloud school — cmi5 course structures and packages, the cmi5 launch and
         // session rules, moveOn; quizzes and their marking; course completion and due dates.
         .target(name: "Courses", dependencies: ["Spreadsheet"], swiftSettings: strict),
+        // Pure: one timetable per student — term data, school timetabling (periods and rooms),
+        // student sectioning, ITC 2007 curriculum-based instances and their cost.
+        .target(name: "Timetabling", swiftSettings: strict),
+        // Pure: learning analytics — features by cutoff day, the early-warning model, its
+        // measured quality (AUC, top-20 % recall/precision, by group), growth percentiles.
+        .target(name: "Analytics", dependencies: ["Spreadsheet"], swiftSettings: strict),
         .target(
             name: "App",
             dependencies: [
                 "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", "LearningRecords",
+                "Courses", "Timetabling", "Analytics",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -95,6 +102,8 @@ let package = Package(
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strict),
         .testTarget(name: "LearningRecordsTests", dependencies: ["LearningRecords", "Credentials"], swiftSettings: strict),
         .testTarget(name: "CoursesTests", dependencies: ["Courses"], swiftSettings: strict),
+        .testTarget(name: "TimetablingTests", dependencies: ["Timetabling"], swiftSettings: strict),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], swiftSettings: strict),
         .testTarget(name: "CreditBankTests", dependencies: ["CreditBank", "Exact", "Registry"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
