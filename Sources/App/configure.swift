@@ -52,7 +52,13 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
 
     app.migrations.add(Migrations.all)
     try await app.autoMigrate()
-    if storage.isSQLite { try await StorageSelfCheck.sqlite(app.db) }
+    if storage.isSQLite {
+        try await StorageSelfCheck.sqlite(app.db)
+        // Staging tables of imports whose process died take space until removed; the next
+        // start removes them rather than waiting for the next import.
+        let dropped = try await ImportStaging.dropStale(on: app.db)
+        if dropped > 0 { app.logger.notice("dropped \(dropped) staging table(s) of unfinished imports") }
+    }
     guard let sql = app.db as? any SQLDatabase else { throw Deployment.Refusal(description: "the database driver does not speak SQL") }
     try await DataKeyCheck.verify(vault, source: keySource, on: sql)
     try await PlatformRecords.savePublicURL(deployment.publicURL, on: sql)

@@ -44,6 +44,33 @@ struct ImportExportStagingTests {
         }
     }
 
+    /// The duplicate checks run before the write: a file whose student numbers another import
+    /// stored in between is rejected whole by the unique index — an import rejection naming the
+    /// reason, not a failure — with nothing of it written, staged (threshold 2) or not.
+    @Test(arguments: [2, 1_000])
+    func aKeyStoredByAnotherImportMeanwhileRejectsTheFileWhole(threshold: Int) async throws {
+        try await withFixture { app, f in
+            let csv = studentsCSV(f, seed: 135, count: 5, prefix: "MW\(threshold)-")
+            var table = try TableReader.read(csv)
+            let late = importer(app, threshold: threshold)
+            let records = try await late.prepare(&table)
+            #expect(try await importer(app, threshold: threshold, detail: "first").importFile(csv, fileName: "s.csv") == 5)
+            let students = try await app.count("students")
+            let rows = try await app.count("audit_events")
+            do {
+                _ = try await late.write(records)
+                Issue.record("the second write was accepted")
+            } catch let error as AppError {
+                let errors = try #require(error.rowErrors)
+                #expect(errors.total == 1)
+                #expect(errors.first.first?.error.reasonEn.contains("during the import") == true)
+            }
+            #expect(try await app.count("students") == students)
+            #expect(try await app.count("audit_events") == rows)
+            if app.sql.dialect.name == "sqlite" { #expect(try await ImportStaging.present(on: app.db).isEmpty) }
+        }
+    }
+
     /// The rows and the audit row are one transaction: an audit row the database refuses
     /// takes the import's rows with it, and the staging table is dropped.
     @Test func anImportWhoseAuditRowFailsLeavesNoRows() async throws {

@@ -52,6 +52,12 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
     /// writes them. A file of bad rows never holds a dictionary per row or every error at once.
     /// The table's rows are emptied as they are read (`inout`: so that no other copy keeps them).
     func importTable(_ table: inout Table) async throws -> Int {
+        try await write(prepare(&table))
+    }
+
+    /// Validates and resolves the table's rows: the records to write, or the file rejected
+    /// with its errors.
+    func prepare(_ table: inout Table) async throws -> [StoredRecord] {
         let (fields, headers) = try Self.columns(of: table)
         var errors = RowErrorCollector(keep: AppError.reportedRowErrors)
         var valid: [RegistryWriter<Resource>.Validated] = []
@@ -82,18 +88,36 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
         let records = try await writer.resolve(valid, headers: headers, errors: &errors)
         valid = []
         if errors.total > 0 { throw errors.rejection }
-        if writer.canStage, records.count > stagingThreshold { return try await stageAndPublish(records) }
-        guard let audit else {
-            try await writer.insert(records)
-            return records.count
+        return records
+    }
+
+    /// Writes resolved records, staged or in one transaction, with the import's audit row.
+    /// The duplicate checks ran before the write without a lock, so another writer may have
+    /// stored one of the same keys since: the database's unique index then refuses the write
+    /// whole, and the file is rejected (nothing written) rather than answered with a failure.
+    func write(_ records: [StoredRecord]) async throws -> Int {
+        do {
+            if writer.canStage, records.count > stagingThreshold { return try await stageAndPublish(records) }
+            guard let audit else {
+                try await writer.insert(records)
+                return records.count
+            }
+            let base = writer
+            return try await audit.log.recording(on: base.db) { tx in
+                var inTransaction = base
+                inTransaction.db = tx
+                try await inTransaction.insert(records)
+                return (records.count, audit.entry(records.count))
+            }
+        } catch where ConstraintViolation.isUnique(error) {
+            throw AppError.importRejected([RowError(row: 1, column: "", error: Self.writtenMeanwhile)])
         }
-        let base = writer
-        return try await audit.log.recording(on: base.db) { tx in
-            var inTransaction = base
-            inTransaction.db = tx
-            try await inTransaction.insert(records)
-            return (records.count, audit.entry(records.count))
-        }
+    }
+
+    /// The rejection of a file one of whose keys another writer stored during the import.
+    static var writtenMeanwhile: FieldError {
+        FieldError(field: "file", zh: "导入期间已有其他操作登记了相同的记录（如学号、证件号码），本次导入未写入任何数据，请重新导入以查看具体行",
+                   en: "another change registered one of the same records (student number, ID number) during the import; nothing was written — import again to see which rows")
     }
 
     /// One slice of rows as field values, validated on every core.
