@@ -89,7 +89,10 @@ let package = Package(
         .executableTarget(name: "zhijiao", dependencies: ["App"], swiftSettings: strict),
         .executableTarget(
             name: "ZhijiaoBenchmarks",
-            dependencies: ["App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", .product(name: "Vapor", package: "vapor")],
+            dependencies: [
+                "App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", "Timetabling", "Analytics",
+                .product(name: "Vapor", package: "vapor"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Benchmarks/ZhijiaoBenchmarks",
             swiftSettings: strict
         ),

@@ -1,5 +1,6 @@
-@testable import App
+import App
 import Foundation
+import Matching
 import Registry
 import SQLKit
 import SupplyDemand
@@ -12,14 +13,8 @@ import Vapor
 /// program. Prints milliseconds for each run and the median.
 enum MarketGapBenchmark {
     static func run(demandRows: Int, programs programTarget: Int, runs: Int = 7) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhijiao-market-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var env = Environment(name: "benchmark", arguments: ["benchmark"])
-        env.arguments = ["benchmark"]
-        let app = try await Application.make(env)
-        app.logger.logLevel = .error
-        try await configure(app, storage: .sqlite(path: directory.appendingPathComponent("market.sqlite").path), dataKey: Data(repeating: 7, count: 32).base64EncodedString())
+        let db = try await BenchmarkDatabase.make("market")
+        let app = db.app
         let catalog = app.services.catalog
         let thisYear = CivilDate(date: Date()).year
 
@@ -29,16 +24,16 @@ enum MarketGapBenchmark {
         city.teachers = []
         topUpPrograms(&city, to: programTarget, catalog: catalog)
         let market = DemoMarket.generate(city: &city, catalog: catalog, seed: 2020, thisYear: thisYear)
-        try await ImportStudentsBenchmark.write(InstitutionResource.self, app, city.institutions)
-        try await ImportStudentsBenchmark.write(ProgramClusterResource.self, app, city.clusters)
-        try await ImportStudentsBenchmark.write(ProgramResource.self, app, city.programs)
-        try await ImportStudentsBenchmark.write(EnterpriseResource.self, app, city.enterprises)
-        try await ImportStudentsBenchmark.write(OccupationMappingResource.self, app, market.occupationMappings)
-        try await ImportStudentsBenchmark.write(ProgramYearResource.self, app, market.programYears)
-        let programCount = try await app.count(table: "programs")
+        try await db.load("institutions", InstitutionRecord.fields, city.institutions)
+        try await db.load("program-clusters", ProgramClusterRecord.fields, city.clusters)
+        try await db.load("programs", ProgramRecord.fields, city.programs)
+        try await db.load("enterprises", EnterpriseRecord.fields, city.enterprises)
+        try await db.load("program-occupations", OccupationMappingRecord.fields, market.occupationMappings)
+        try await db.load("program-years", ProgramYearRecord.fields, market.programYears)
+        let programCount = try await db.count(table: "programs")
 
         // Demand: the demo's mix (mostly occupations the city teaches), scaled to `demandRows`.
-        var rng = SeededGenerator(seed: 6)
+        var rng = SplitMix64(seed: 6)
         let taught = Array(Set(market.occupationMappings.compactMap { $0["occupationCode"] })).sorted()
         let groups = catalog.occupations.entries.values.filter { $0.level == "small" }.map(\.code).sorted()
         let skills = DemoMarket.skills
@@ -60,12 +55,12 @@ enum MarketGapBenchmark {
                 if rng.chance(0.7) { row["industryCluster"] = rng.pick(clusters) }
                 rows.append(row)
             }
-            try await ImportStudentsBenchmark.write(LabourDemandResource.self, app, rows)
+            try await db.load("labour-demands", LabourDemandRecord.fields, rows)
             written += batch
         }
-        let stored = try await app.count(table: "labour_demands")
+        let stored = try await db.count(table: "labour_demands")
         print("setup: \(stored) demand rows, \(programCount) programs, \(market.programYears.count) program-years, \(market.occupationMappings.count) occupation mappings, \(city.enterprises.count) enterprises (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
-        guard let sql = app.db as? any SQLDatabase else { return }
+        let sql = try db.sql
 
         // MUT: from storage to every gap table and every program's signal.
         let clock = ContinuousClock()
@@ -94,11 +89,7 @@ enum MarketGapBenchmark {
         print(summary)
         print("runs (ms): " + times.map { String(format: "%.0f", $0) }.joined(separator: " "))
         print(String(format: "market-gaps: %.0f ms median, %.0f ms best — city gap table from %d demand rows and %d programs (SQLite; aim < 1000 ms)", times[times.count / 2], times[0], stored, programCount))
-        try await app.asyncShutdown()
-    }
-
-    static func milliseconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) * 1_000 + Double(d.components.attoseconds) / 1e15
+        try await db.shutdown()
     }
 
     /// Adds catalogue programs at each school's level, round the schools, until the city runs
@@ -117,4 +108,9 @@ enum MarketGapBenchmark {
             city.programs.append(["institutionCode": school, "catalogCode": entry.code])
         }
     }
+}
+
+extension SplitMix64 {
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 }

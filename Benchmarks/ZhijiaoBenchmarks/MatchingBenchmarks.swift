@@ -1,5 +1,5 @@
 import Foundation
-@testable import Matching
+import Matching
 
 /// Issue 7's benchmarks: the solver on a problem file (the side-by-side script gives `matching`
 /// the same file), and alone at city scale.
@@ -21,12 +21,6 @@ enum MatchingBenchmarks {
             let t = seconds(clock.measure { matching = DeferredAcceptance.solve(problem.instance, optimal: .student) })
             best = min(best, t)
         }
-        var ranks: MutualRanks?
-        let rankTime = seconds(clock.measure { ranks = MutualRanks(problem.instance) })
-        var raw: Matching?
-        let daTime = seconds(clock.measure { raw = DeferredAcceptance.studentProposing(problem.instance, ranks!) })
-        _ = raw
-        FileHandle.standardError.write(Data(String(format: "  mutual ranks %.2f ms, proposing+lists %.2f ms\n", rankTime * 1000, daTime * 1000).utf8))
         guard let matching, StabilityCheck.isStable(matching, in: problem.instance) else { throw BenchmarkFailure(description: "unstable result") }
         if let output { try problem.json(matching).write(to: URL(fileURLWithPath: output)) }
         print(String(format: "zhijiao: %.2f ms", best * 1000))

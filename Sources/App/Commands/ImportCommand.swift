@@ -48,10 +48,10 @@ struct ImportCommandError: Error, CustomStringConvertible {
 }
 
 /// The registry resources by their path name, for commands and pages that take a kind.
-enum RegistryKinds {
+package enum RegistryKinds {
     static var paths: [String] { RegistryResources.paths }
 
-    static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?,
+    package static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?,
                            staging: Bool = true, audit entry: @escaping @Sendable (_ rows: Int) -> AuditLog.Entry) async throws -> Int {
         func run<R: RegistryResource>(_: R.Type) async throws -> Int {
             var writer = RegistryWriter<R>(db: app.db, caller: caller, vault: app.services.vault, catalog: app.services.catalog)

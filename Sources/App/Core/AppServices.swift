@@ -6,9 +6,9 @@ import Registry
 import Vapor
 
 /// Long-lived services the app builds once in `configure` and every request shares.
-struct AppServices: Sendable {
-    let vault: PersonalDataVault
-    let catalog: ReferenceCatalog
+package struct AppServices: Sendable {
+    package let vault: PersonalDataVault
+    package let catalog: ReferenceCatalog
     let audit: AuditLog
     let throttle: SignInThrottle
     /// At most 30 identity reveals per caller an hour.
@@ -18,9 +18,9 @@ struct AppServices: Sendable {
     /// kinds of failed sign-in cost the same time.
     let decoyPasswordHash: String
     /// The internship quota rule: 2 % rounded up unless `ZHIJIAO_QUOTA_ROUNDING` says otherwise.
-    var internshipQuota = InternshipQuota()
+    package var internshipQuota = InternshipQuota()
     /// The policy's indicators and work lists (bundled data made from the seed).
-    let indicators: IndicatorCatalogue
+    package let indicators: IndicatorCatalogue
     let workList: WorkList
     /// Qualifications frameworks and the default level alignment.
     let frameworks: FrameworkCatalogue
@@ -43,7 +43,7 @@ struct SecuritySettings: Sendable {
 extension Application {
     private struct ServicesKey: StorageKey { typealias Value = AppServices }
 
-    var services: AppServices {
+    package internal(set) var services: AppServices {
         get {
             guard let services = storage[ServicesKey.self] else { fatalError("configure(_:) has not run") }
             return services

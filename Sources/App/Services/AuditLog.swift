@@ -15,8 +15,8 @@ import Vapor
 ///
 /// Append the row last in a transaction: it holds the chain's lock until commit, and taking
 /// other locks after it could deadlock against a writer that took them first.
-struct AuditLog: Sendable {
-    struct Entry: Sendable {
+package struct AuditLog: Sendable {
+    package struct Entry: Sendable {
         var actorUserID: UUID?
         /// "username (role)" or "system".
         var actor: String
@@ -26,6 +26,20 @@ struct AuditLog: Sendable {
         var detail: String
         var outcome: String = "success"
         var clientIP: String?
+
+        /// The memberwise initialiser, spelled out so the package's other targets (the
+        /// benchmarks, which import a file as the command does) can make one.
+        package init(actorUserID: UUID? = nil, actor: String, action: String, entity: String, recordID: String? = nil, detail: String,
+                     outcome: String = "success", clientIP: String? = nil) {
+            self.actorUserID = actorUserID
+            self.actor = actor
+            self.action = action
+            self.entity = entity
+            self.recordID = recordID
+            self.detail = detail
+            self.outcome = outcome
+            self.clientIP = clientIP
+        }
     }
 
     static let genesisHash = String(repeating: "0", count: 64)

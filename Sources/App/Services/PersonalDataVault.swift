@@ -9,7 +9,7 @@ import Registry
 /// 0600 beside the database, never stored in the database. Two sub-keys are derived with
 /// HKDF: one for AES-GCM, one for HMAC-SHA256. A plain hash of an ID number would not do: the
 /// 18-digit space is small enough to enumerate (security checklist finding 4).
-struct PersonalDataVault: Sendable {
+package struct PersonalDataVault: Sendable {
     /// Identifies the key in every ciphertext, so a future rotation can tell old from new.
     static let keyID = "k1"
     private let encryptionKey: SymmetricKey
@@ -27,7 +27,7 @@ struct PersonalDataVault: Sendable {
         }
     }
 
-    init(masterKey: SymmetricKey) {
+    package init(masterKey: SymmetricKey) {
         encryptionKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("zhijiao personal data encryption v1".utf8), outputByteCount: 32)
         indexKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("zhijiao personal data blind index v1".utf8), outputByteCount: 32)
     }
@@ -68,7 +68,7 @@ struct PersonalDataVault: Sendable {
     var keyCheckValue: String { blindIndex("zhijiao data key check v1") }
 
     /// `k1:` + base64(nonce ‖ ciphertext ‖ tag).
-    func seal(_ plaintext: String) throws -> String {
+    package func seal(_ plaintext: String) throws -> String {
         let box = try AES.GCM.seal(Data(plaintext.utf8), using: encryptionKey)
         guard let combined = box.combined else { throw VaultError.undecryptable }
         return Self.keyID + ":" + combined.base64EncodedString()
@@ -85,12 +85,12 @@ struct PersonalDataVault: Sendable {
 
     /// HMAC-SHA256 of the canonical value, hex: equal inputs give equal indexes, and nobody
     /// without the key can test a guess.
-    func blindIndex(_ canonical: String) -> String {
+    package func blindIndex(_ canonical: String) -> String {
         Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(canonical.utf8), using: indexKey))
     }
 
     /// What a stored identity becomes: ciphertext, index and the masked form shown everywhere.
-    func sealIdentity(_ document: IdentityDocument) throws -> SealedIdentity {
+    package func sealIdentity(_ document: IdentityDocument) throws -> SealedIdentity {
         SealedIdentity(
             kind: document.kind.rawValue,
             cipher: try seal(document.number),
@@ -101,7 +101,7 @@ struct PersonalDataVault: Sendable {
 }
 
 /// The stored columns of an identity document.
-struct SealedIdentity: Sendable, Equatable {
+package struct SealedIdentity: Sendable, Equatable {
     var kind: String
     var cipher: String
     var index: String

@@ -4,8 +4,8 @@ import Registry
 /// A consistent synthetic city: institutions (the policy's own plus generated ones), their
 /// program clusters and programs, teachers, students, enterprises and training bases, as field
 /// values ready for the registry's write path. Same scale and seed, same city.
-struct DemoCity: Sendable {
-    enum Scale: String, CaseIterable, Sendable {
+package struct DemoCity: Sendable {
+    package enum Scale: String, CaseIterable, Sendable {
         case small, city, national
 
         /// Institutions, teachers, students, enterprises.
@@ -18,16 +18,16 @@ struct DemoCity: Sendable {
         }
     }
 
-    var institutions: [FieldValues] = []
-    var clusters: [FieldValues] = []
-    var programs: [FieldValues] = []
-    var teachers: [FieldValues] = []
-    var students: [FieldValues] = []
-    var enterprises: [FieldValues] = []
-    var trainingBases: [FieldValues] = []
-    var internshipPosts: [FieldValues] = []
+    package var institutions: [FieldValues] = []
+    package var clusters: [FieldValues] = []
+    package var programs: [FieldValues] = []
+    package var teachers: [FieldValues] = []
+    package var students: [FieldValues] = []
+    package var enterprises: [FieldValues] = []
+    package var trainingBases: [FieldValues] = []
+    package var internshipPosts: [FieldValues] = []
 
-    static func generate(scale: Scale, seed: UInt64, catalog: ReferenceCatalog, thisYear: Int) -> DemoCity {
+    package static func generate(scale: Scale, seed: UInt64, catalog: ReferenceCatalog, thisYear: Int) -> DemoCity {
         var city = DemoCity()
         var people = SyntheticPeople(seed: seed, regionCodes: Array(catalog.divisions.counties.keys).sorted())
         let districts = catalog.divisions.sortedDistricts.map(\.code)

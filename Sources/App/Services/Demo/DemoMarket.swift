@@ -7,17 +7,17 @@ import SupplyDemand
 /// years of enrolment and graduates, demand from its enterprises (mostly for occupations its
 /// programs prepare for, some for ones none does), a negative list and cooperation
 /// agreements, one of which breaks it.
-struct DemoMarket: Sendable {
-    var occupationMappings: [FieldValues] = []
-    var programYears: [FieldValues] = []
+package struct DemoMarket: Sendable {
+    package var occupationMappings: [FieldValues] = []
+    package var programYears: [FieldValues] = []
     var labourDemands: [FieldValues] = []
     var negativeList: [FieldValues] = []
     var agreements: [FieldValues] = []
 
     /// Demo skill vocabulary (demo data, not a reference list).
-    static let skills = ["python", "plc编程", "数据分析", "电工操作", "质量检测", "cad制图", "嵌入式开发", "网络运维", "客户服务", "焊接", "数控加工", "英语沟通", "工业机器人运维", "芯片封装测试"]
+    package static let skills = ["python", "plc编程", "数据分析", "电工操作", "质量检测", "cad制图", "嵌入式开发", "网络运维", "客户服务", "焊接", "数控加工", "英语沟通", "工业机器人运维", "芯片封装测试"]
 
-    static func generate(city: inout DemoCity, catalog: ReferenceCatalog, seed: UInt64, thisYear: Int) -> DemoMarket {
+    package static func generate(city: inout DemoCity, catalog: ReferenceCatalog, seed: UInt64, thisYear: Int) -> DemoMarket {
         var market = DemoMarket()
         var rng = SeededGenerator(seed: seed &+ 61)
         let groups = catalog.occupations.entries.values.filter { $0.level == "small" }.sorted { $0.code < $1.code }.map { (code: $0.code, name: $0.name) }

@@ -7,9 +7,9 @@ import Vapor
 /// The demo city's supervision record: designations dated from 2021 on (most targets reached,
 /// some short, so the dashboard shows every colour), spending year by year, quarterly
 /// snapshots back to 2021Q1 measured from those dates, and a few progress reports.
-struct DemoSupervision: Sendable {
-    var designations: [FieldValues] = []
-    var spendings: [FieldValues] = []
+package struct DemoSupervision: Sendable {
+    package var designations: [FieldValues] = []
+    package var spendings: [FieldValues] = []
 
     /// Demo counts per kind (how many to register by the end of the demo history).
     static let counts: [(DesignationKind, Int)] = [
@@ -20,14 +20,14 @@ struct DemoSupervision: Sendable {
         (.vocationalEducationGroup, 4), (.overseasTrainingCentre, 8),
     ]
 
-    struct School: Sendable {
+    package struct School: Sendable {
         var code: String
         var kind: String
         var district: String
     }
 
     /// - Parameter schools: every school in the registry (the demo's and the policy's named ones).
-    static func generate(schools all: [School], seed: UInt64, today: CivilDate) -> DemoSupervision {
+    package static func generate(schools all: [School], seed: UInt64, today: CivilDate) -> DemoSupervision {
         var out = DemoSupervision()
         var rng = SeededGenerator(seed: seed &+ 97)
         let schools = all.map(\.code).sorted()
@@ -86,14 +86,14 @@ struct DemoSupervision: Sendable {
     }
 
     /// Snapshots of every past quarter since 2021Q1 and this one, and demo progress reports.
-    static func schools(_ sql: any SQLDatabase) async throws -> [School] {
+    package static func schools(_ sql: any SQLDatabase) async throws -> [School] {
         try await sql.select().columns("code", "kind", "district_code").from("institutions").all().map {
             School(code: try $0.decode(column: "code", as: String.self), kind: try $0.decode(column: "kind", as: String.self),
                    district: try $0.decode(column: "district_code", as: String.self))
         }
     }
 
-    static func recordHistory(_ app: Application) async throws {
+    package static func recordHistory(_ app: Application) async throws {
         guard let sql = app.db as? any SQLDatabase else { return }
         let services = app.services
         let current = SupervisionDashboard.currentPeriod()

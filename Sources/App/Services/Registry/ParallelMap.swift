@@ -2,8 +2,8 @@ import Foundation
 
 /// Maps a large array in contiguous chunks on all cores, keeping order. Validation and
 /// encryption of an import are pure per row, so they scale with the cores the machine has.
-enum ParallelMap {
-    static func map<T: Sendable, U: Sendable>(_ items: [T], minimumChunk: Int = 4_096, _ transform: @escaping @Sendable (Int, T) throws -> U) async throws -> [U] {
+package enum ParallelMap {
+    package static func map<T: Sendable, U: Sendable>(_ items: [T], minimumChunk: Int = 4_096, _ transform: @escaping @Sendable (Int, T) throws -> U) async throws -> [U] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard items.count >= minimumChunk * 2, cores > 1 else {
             return try items.enumerated().map { try transform($0.offset, $0.element) }

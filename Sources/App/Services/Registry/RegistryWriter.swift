@@ -7,14 +7,14 @@ import SQLiteNIO
 import Vapor
 
 /// What a write is doing, for progress reports on the command line and in logs.
-enum WritePhase: String, Sendable {
+package enum WritePhase: String, Sendable {
     case validating = "校验 validating"
     case checkingDuplicates = "查重 checking duplicates"
     case writing = "写入 writing"
     case publishing = "发布 publishing"
 }
 
-typealias ProgressReporter = @Sendable (WritePhase, _ done: Int, _ total: Int) -> Void
+package typealias ProgressReporter = @Sendable (WritePhase, _ done: Int, _ total: Int) -> Void
 
 /// Writes registry records of one resource: the whole batch is validated, resolved, scope-checked
 /// and de-duplicated first; any error rejects the batch with every error and nothing written.

@@ -8,11 +8,11 @@ import SQLKit
 /// reporting period, computed from registry rows with a handful of GROUP BY queries. Rows
 /// without dates (teachers, enterprises, posts) count as they stand now; dated rows
 /// (designations, spending) count when dated by the period's last day.
-struct IndicatorFacts: Sendable {
+package struct IndicatorFacts: Sendable {
     var period: ReportingPeriod
     /// scope → indicator id → measurement. An indicator that does not apply to a scope (the
     /// senior-title share of a 中职 school) is absent.
-    var measurements: [SupervisionScope: [String: MeasuredValue]]
+    package var measurements: [SupervisionScope: [String: MeasuredValue]]
     /// Institution code → (name, district).
     var institutions: [String: (name: String, district: String)]
     var districts: [String]
@@ -29,7 +29,7 @@ struct IndicatorFacts: Sendable {
         }
     }
 
-    static func measure(_ sql: any SQLDatabase, catalogue: IndicatorCatalogue, period: ReportingPeriod, quota: InternshipQuota,
+    package static func measure(_ sql: any SQLDatabase, catalogue: IndicatorCatalogue, period: ReportingPeriod, quota: InternshipQuota,
                         catalog: ReferenceCatalog) async throws -> IndicatorFacts {
         let lastDay = period.lastDay
         // Schools.

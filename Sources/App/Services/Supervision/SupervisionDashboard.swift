@@ -4,23 +4,23 @@ import SQLKit
 
 /// Every indicator that applies to one scope, judged for one period. The current period is
 /// measured live from the registry; an earlier period is read from its snapshot.
-struct SupervisionDashboard: Sendable {
+package struct SupervisionDashboard: Sendable {
     var scope: SupervisionScope
     var scopeName: String
     var period: ReportingPeriod
     /// True when the values were measured now rather than read from a snapshot.
     var live: Bool
-    var evaluations: [IndicatorEvaluation]
+    package var evaluations: [IndicatorEvaluation]
 
     var counts: [IndicatorStatus: Int] { Dictionary(grouping: evaluations, by: \.status).mapValues(\.count) }
 
-    static func currentPeriod(today: Date = Date()) -> ReportingPeriod {
+    package static func currentPeriod(today: Date = Date()) -> ReportingPeriod {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai") ?? .current, from: today)
         return ReportingPeriod(year: c.year ?? 2026, month: c.month ?? 1) ?? ReportingPeriod.endOf(year: 2026)!
     }
 
     /// - Parameter facts: the live measurements, when `period` is the current period.
-    static func build(scope: SupervisionScope, scopeName: String, period: ReportingPeriod, facts: IndicatorFacts?,
+    package static func build(scope: SupervisionScope, scopeName: String, period: ReportingPeriod, facts: IndicatorFacts?,
                       catalogue: IndicatorCatalogue, sql: any SQLDatabase) async throws -> SupervisionDashboard {
         let history = try await IndicatorSnapshots.history(of: scope, on: sql)
         var evaluations: [IndicatorEvaluation] = []

@@ -5,15 +5,15 @@ import SupplyDemand
 
 /// The market as stored right now: demand facts, graduate facts and the occupation map, with
 /// the names pages and exports show for their keys.
-struct MarketSnapshot: Sendable {
+package struct MarketSnapshot: Sendable {
     /// Demand totals for each dimension.
-    let demand: [GapDimension: [DemandTotal]]
-    let supply: [SupplyFact]
+    package let demand: [GapDimension: [DemandTotal]]
+    package let supply: [SupplyFact]
     let map: OccupationMap
     let catalog: ReferenceCatalog
     let policy: SignalPolicy
 
-    static func load(_ sql: any SQLDatabase, catalog: ReferenceCatalog, policy: SignalPolicy = SignalPolicy()) async throws -> MarketSnapshot {
+    package static func load(_ sql: any SQLDatabase, catalog: ReferenceCatalog, policy: SignalPolicy = SignalPolicy()) async throws -> MarketSnapshot {
         async let occupations = MarketFacts.demandTotals(sql, by: .occupation)
         async let districts = MarketFacts.demandTotals(sql, by: .district)
         async let clusters = MarketFacts.demandTotals(sql, by: .industryCluster)
@@ -27,11 +27,11 @@ struct MarketSnapshot: Sendable {
         return MarketSnapshot(demand: demand, supply: try await supply, map: try await map, catalog: catalog, policy: policy)
     }
 
-    func table(_ dimension: GapDimension) -> GapTable {
+    package func table(_ dimension: GapDimension) -> GapTable {
         GapTable(dimension: dimension, totals: demand[dimension] ?? [], supply: supply, map: map)
     }
 
-    var signals: ProgramSignals { ProgramSignals(table: table(.occupation), map: map, policy: policy) }
+    package var signals: ProgramSignals { ProgramSignals(table: table(.occupation), map: map, policy: policy) }
 
     /// The year asked for, else the latest on record.
     func year(_ asked: Int?, in table: GapTable) -> Int? { asked ?? table.latestYear }
