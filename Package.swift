@@ -46,18 +46,22 @@ let package = Package(
         // Pure: enterprise demand against graduates — gap tables, adjustment signals, skill
         // gaps, the cooperation negative-list check.
         .target(name: "SupplyDemand", dependencies: ["Exact"], swiftSettings: strict),
+        // Pure: JSON text read (a strict pull reader, or a whole value) and written (sorted
+        // keys, no Foundation coders) at memory speed; shared by credentials, learning records
+        // and the solver's file interface.
+        .target(name: "JSON", swiftSettings: strict),
         // Pure: verifiable credentials — Open Badges 3.0 / CLR 2.0 documents secured as VC-JWT
         // (Ed25519), issuer DID documents and JWKS, Bitstring Status Lists, verification, baking.
         .target(
             name: "Credentials",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         // Pure: learning records — xAPI statements (validation, comparison, queries, formats),
-        // documents, attachments and signatures. Reuses the credentials target's JSON and JOSE.
+        // documents, attachments and signatures. Reuses the shared JSON and the credentials' JOSE.
         .target(
             name: "LearningRecords",
-            dependencies: ["Credentials", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["JSON", "Credentials", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Pure: the cloud school — cmi5 course structures and packages, the cmi5 launch and
@@ -72,7 +76,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", "LearningRecords",
+                "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", "LearningRecords", "JSON",
                 "Courses", "Timetabling", "Analytics",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -90,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "ZhijiaoBenchmarks",
             dependencies: [
-                "App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", "Timetabling", "Analytics",
+                "App", "Registry", "Spreadsheet", "Matching", "SupplyDemand", "Exact", "Indicators", "CreditBank", "Credentials", "JSON", "Timetabling", "Analytics",
                 .product(name: "Vapor", package: "vapor"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/ZhijiaoBenchmarks",
@@ -102,6 +106,7 @@ let package = Package(
         .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand", "Exact"], swiftSettings: strict),
         .testTarget(name: "ExactTests", dependencies: ["Exact"], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Exact"], swiftSettings: strict),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strict),
         .testTarget(name: "LearningRecordsTests", dependencies: ["LearningRecords", "Credentials"], swiftSettings: strict),
         .testTarget(name: "CoursesTests", dependencies: ["Courses"], swiftSettings: strict),

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A JSON value: credentials are JSON documents whose shape the standards define, and the
-/// signed bytes must be exactly what was serialised, so they are built and read as values.
+/// A JSON value (JSON 值): credentials and xAPI statements are JSON documents whose shape the
+/// standards define, and signed bytes must be exactly what was serialised, so they are built
+/// and read as values. Read with `JSONReader`, written with `JSONText`.
 public enum JSONValue: Codable, Sendable, Equatable, Hashable {
     case string(String)
     case int(Int)
@@ -49,8 +50,9 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
         return Data(out)
     }
 
+    /// Parses a whole text (RFC 8259, strict); throws `JSONError`.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONText.parse(data)
+        try JSONReader.read(data) { try $0.value() }
     }
 
     public subscript(key: String) -> JSONValue? {

@@ -1,9 +1,12 @@
 import Foundation
+import JSON
 import Matching
 
 /// `zhijiao match solve --input FILE [--optimal student|enterprise]`: solves a matching problem
 /// file and prints `{"post": ["student", …]}` on standard output, so any instance can be checked
 /// from outside. Runs without the server or a database (the entry point calls it directly).
+/// The file is read and the answer written with the shared JSON module's pull reader and
+/// writer (no tree, no Foundation coders), so the whole process is mostly the matching.
 public enum MatchSolveCommand {
     /// Whether these command-line arguments ask for this command.
     public static func matches(_ arguments: [String]) -> Bool {
@@ -40,17 +43,98 @@ public enum MatchSolveCommand {
         }
         guard let data else { return fail("cannot read \(input)") }
         do {
-            let problem = try MatchingProblem(json: data)
+            let problem = try read(data)
             let matching = DeferredAcceptance.solve(problem.instance, optimal: optimal)
             // Every result is proved stable before it is printed.
             let violations = StabilityCheck.violations(matching, in: problem.instance)
             guard violations.isEmpty else { return fail("internal error: the matching is not stable: \(violations.prefix(3))") }
-            FileHandle.standardOutput.write(problem.json(matching))
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            FileHandle.standardOutput.write(Data(write(matching, of: problem)))
             return 0
         } catch {
             return fail(error.description)
         }
+    }
+
+    /// Reads the problem file format (`MatchingProblem`'s) with the pull reader, with the same
+    /// errors as `MatchingProblem(json:)`; keys other than the format's are ignored.
+    static func read(_ data: Data) throws(MatchingProblem.Problem) -> MatchingProblem {
+        var students: [String: [String]]?
+        var posts: [String: (capacity: Int, ranking: [String])]?
+        do {
+            try JSONReader.read(data) { reader in
+                guard reader.peek() == .object else { throw MatchingProblem.Problem.notJSON("the top level must be an object") }
+                try reader.object { key, reader in
+                    switch key {
+                    case "students":
+                        guard reader.peek() == .object else { throw MatchingProblem.Problem.missing("students") }
+                        var found: [String: [String]] = [:]
+                        try reader.object { name, reader in
+                            let bad = MatchingProblem.Problem.badEntry("students.\(name) must be a list of post names")
+                            found[name] = try names(&reader, else: bad)
+                        }
+                        students = found
+                    case "posts":
+                        guard reader.peek() == .object else { throw MatchingProblem.Problem.missing("posts") }
+                        var found: [String: (capacity: Int, ranking: [String])] = [:]
+                        try reader.object { name, reader in
+                            let bad = MatchingProblem.Problem.badEntry("posts.\(name) must be {\"capacity\": n, \"ranking\": [student, …]}")
+                            guard reader.peek() == .object else { throw bad }
+                            var capacity: Int?, ranking: [String]?
+                            try reader.object { field, reader in
+                                switch field {
+                                case "capacity":
+                                    guard reader.peek() == .number else { throw bad }
+                                    do { capacity = try reader.int() } catch { throw bad }
+                                case "ranking": ranking = try names(&reader, else: bad)
+                                default: try reader.skip()
+                                }
+                            }
+                            guard let capacity, let ranking else { throw bad }
+                            found[name] = (capacity, ranking)
+                        }
+                        posts = found
+                    default: try reader.skip()
+                    }
+                }
+            }
+        } catch let problem as MatchingProblem.Problem {
+            throw problem
+        } catch {
+            throw .notJSON("\(error)")
+        }
+        guard let students else { throw .missing("students") }
+        guard let posts else { throw .missing("posts") }
+        return try MatchingProblem(students: students, posts: posts)
+    }
+
+    /// A list of names; `wrong` when the value is not a list of strings.
+    static func names(_ reader: inout JSONReader, else wrong: MatchingProblem.Problem) throws -> [String] {
+        guard reader.peek() == .array else { throw wrong }
+        var out: [String] = []
+        try reader.array { reader in
+            guard reader.peek() == .string else { throw wrong }
+            out.append(try reader.string())
+        }
+        return out
+    }
+
+    /// `{"post": ["student", …]}` for every post (sorted), students in the post's order, and a newline.
+    static func write(_ matching: Matching, of problem: MatchingProblem) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + problem.postNames.count * 16 + matching.postOfStudent.count * 12)
+        out.append(0x7b)
+        for (p, name) in problem.postNames.enumerated() {
+            if p > 0 { out.append(0x2c) }
+            JSONText.string(name, into: &out)
+            out.append(contentsOf: [0x3a, 0x5b])
+            for (k, student) in matching.studentsOfPost[p].enumerated() {
+                if k > 0 { out.append(0x2c) }
+                JSONText.string(problem.studentNames[Int(student)], into: &out)
+            }
+            out.append(0x5d)
+        }
+        out.append(contentsOf: [0x7d, 0x0a])
+        return out
     }
 
     static func fail(_ message: String) -> Int32 {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What a credential says was achieved: an Open Badges 3.0 `Achievement`, named in Chinese
 /// and English.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The JSON of the credentials the platform issues, and their VC-JWT payloads.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Where a credential's status bit lives: one `BitstringStatusListEntry` per purpose, at the
 /// same index of the revocation list and of the suspension list.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A JWS in compact serialisation (RFC 7515 §7.1): `header.payload.signature`, each part
 /// base64url. The signature covers the first two parts exactly as sent.

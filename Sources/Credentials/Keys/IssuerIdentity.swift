@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Who signs: the platform, named by a `did:web` DID made from its public address, with a
 /// bilingual name. The DID document and JWKS publish every key, active and retired.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JSON
 
 /// One of the issuer's Ed25519 public keys, as published in the DID document and JWKS.
 /// Retired keys stay published so that what they signed before retirement still verifies.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The `BitstringStatusListCredential` for one purpose, itself signed as a VC-JWT by the
 /// issuer. It is short-lived (`validUntil` a day ahead) so a replayed old copy cannot

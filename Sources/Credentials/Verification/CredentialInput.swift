@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Finds the VC-JWT in what a person pasted or uploaded: the compact JWT itself, a baked PNG or
 /// SVG, or JSON — an `EnvelopedVerifiableCredential` (VC-JOSE-COSE) whose `id` is a

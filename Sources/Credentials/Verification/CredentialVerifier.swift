@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Verifies a VC-JWT the way a relying party would: format, a known issuer and one of its
 /// published keys, the Ed25519 signature, the registered claims against the credential, the

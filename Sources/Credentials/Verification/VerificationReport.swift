@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What verifying one credential found: each check passed, failed (with the reason) or was not
 /// reached because an earlier one failed.

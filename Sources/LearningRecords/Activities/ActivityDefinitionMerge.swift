@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// The LRS's canonical definition of an activity (活动定义): the latest definition a
 /// statement carried, with the languages of earlier name and description maps kept, so a

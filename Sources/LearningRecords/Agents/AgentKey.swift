@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// The one string that identifies an Agent or identified Group (主体标识): its inverse
 /// functional identifier, prefixed by which one it is. Statements are indexed by it, the `agent`

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// POST to a document resource (文档合并): two JSON objects merge, the new one's top-level
 /// properties replacing the old one's; anything else cannot be merged and is refused.

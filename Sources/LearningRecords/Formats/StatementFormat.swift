@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// The `format` of a statements response (返回格式): `exact` as stored, `ids` with Agents,
 /// Groups, Activities and Verbs reduced to what identifies them, `canonical` with every

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// The rules of forwarding statements to another LRS (转发): when a failed delivery is tried
 /// again, when a statement gives up and joins the dead-letter list (死信), and what a remote

@@ -1,6 +1,7 @@
 import Crypto
 import Credentials
 import Foundation
+import JSON
 
 /// What happens on the platform itself, written to the learning record store as statements
 /// (平台事件), so that a learner's record holds the credits, credentials and placements the

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// Where a page of statements ended (游标): the store's sequence number of the last statement
 /// returned, and the query it belongs to. The next page starts after it by an index seek, so the

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// The filters of `GET /statements` (语句查询), parsed and checked before any SQL is built.
 /// A wrong parameter is a `StatementViolation` naming it.

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// Signed statements (签名语句, xAPI Data 2.6): a JWS attached with the signature usageType,
 /// whose payload is the statement as it was before the signature was attached.

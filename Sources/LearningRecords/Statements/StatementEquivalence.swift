@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// Whether two statements are "the same statement" under xAPI's Statement Comparison
 /// Requirements (Data 2.3.1): a statement re-sent with a known id is a no-op when it matches

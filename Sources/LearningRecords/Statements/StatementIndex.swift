@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// What the store indexes of a statement (语句索引): the values the query filters of the
 /// statements resource compare against, taken once when the statement is stored.

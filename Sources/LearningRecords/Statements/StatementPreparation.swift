@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// Turns a statement as received into the statement as stored (入库): the LRS-set properties
 /// (`id` if absent, `stored`, `authority`, `version`, `timestamp` if absent) and the 1.0.3

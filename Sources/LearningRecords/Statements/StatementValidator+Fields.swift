@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 extension StatementValidator {
     /// One JSON value and where it sits in the statement, so every refusal names its property

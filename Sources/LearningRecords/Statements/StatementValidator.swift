@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import JSON
 
 /// The xAPI data rules for one statement as a client sent it (xAPI 1.0.3 Data §2 and §4,
 /// IEEE 9274.1.1 / xAPI 2.0): every property the specification defines is checked for type and
