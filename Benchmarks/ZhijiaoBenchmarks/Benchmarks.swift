@@ -30,9 +30,9 @@ enum Benchmarks {
         case "indicators":
             try await IndicatorsBenchmark.run()
         case "award-evaluation":
-            AwardEvaluationBenchmark.run(learners: arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000)
+            try AwardEvaluationBenchmark.run(learners: arguments.count > 1 ? Int(arguments[1]) ?? 200_000 : 200_000)
         case "credentials":
-            try CredentialBenchmark.run(count: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000)
+            try await CredentialBenchmark.run(count: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000)
         case "micro":
             try await MicroBenchmarks.run()
         default:

@@ -18,7 +18,7 @@ enum IndicatorsBenchmark {
     static func run(runs: Int = 7) async throws {
         let db = try await BenchmarkDatabase.make("indicators")
         let app = db.app
-        let services = app.services
+        let services: AppServices = app.services
         let today = CivilDate(date: Date())
 
         let started = Date()

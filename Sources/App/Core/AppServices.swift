@@ -25,7 +25,7 @@ package struct AppServices: Sendable {
     /// Qualifications frameworks and the default level alignment.
     let frameworks: FrameworkCatalogue
     /// Who signs credentials: the platform's did:web DID, from `ZHIJIAO_PUBLIC_URL`.
-    var issuer: IssuerIdentity
+    package var issuer: IssuerIdentity
 }
 
 /// Session and cookie policy (ASVS 5.0 3.3, 7.x).

@@ -8,10 +8,17 @@ import SQLKit
 /// Issues credentials from learners' accounts, changes their status, publishes the status
 /// lists and verifies what anyone pastes — the one place the API, the pages and the commands
 /// go through.
-struct CredentialService: Sendable {
+package struct CredentialService: Sendable {
     let sql: any SQLDatabase
     let vault: PersonalDataVault
     let issuer: IssuerIdentity
+
+    /// The memberwise initialiser, spelled out for the package's benchmarks.
+    package init(sql: any SQLDatabase, vault: PersonalDataVault, issuer: IssuerIdentity) {
+        self.sql = sql
+        self.vault = vault
+        self.issuer = issuer
+    }
 
     var keys: IssuerKeyStore { IssuerKeyStore(sql: sql, vault: vault, issuer: issuer) }
     var store: IssuedCredentialStore { IssuedCredentialStore(sql: sql) }
@@ -153,7 +160,7 @@ struct CredentialService: Sendable {
     }
 
     /// Verifies a token against this platform's published keys and its own status lists.
-    func verify(_ token: String, now: Date = Date()) async throws -> VerificationReport {
+    package func verify(_ token: String, now: Date = Date()) async throws -> VerificationReport {
         let verifier = CredentialVerifier(issuers: [issuer.did: try await keys.publicKeys()], now: now)
         let revoked = try await store.indexes(.revocation), suspended = try await store.indexes(.suspension)
         let base = statusBaseURL
