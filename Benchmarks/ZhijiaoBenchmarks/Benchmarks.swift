@@ -35,8 +35,10 @@ enum Benchmarks {
             try await CredentialBenchmark.run(count: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000)
         case "micro":
             try await MicroBenchmarks.run()
+        case "timetabling":
+            TimetablingBenchmark.run(students: arguments.count > 1 ? Int(arguments[1]) ?? 20_000 : 20_000, seconds: arguments.count > 2 ? Double(arguments[2]) ?? 20 : 20)
         default:
-            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | award-evaluation [learners] | credentials [count] | micro")
+            print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | award-evaluation [learners] | credentials [count] | micro | timetabling [students] [seconds]")
         }
     }
 }

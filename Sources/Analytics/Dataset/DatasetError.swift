@@ -16,8 +16,9 @@ public struct DatasetError: Error, Equatable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        let place = column.isEmpty ? "\(file) line \(line)" : "\(file) line \(line) column \(column)"
-        let placeZh = column.isEmpty ? "\(file) 第 \(line) 行" : "\(file) 第 \(line) 行 \(column) 列"
+        // Line 0 is the file as a whole (missing, unreadable, not CSV).
+        let place = line == 0 ? file : column.isEmpty ? "\(file) line \(line)" : "\(file) line \(line) column \(column)"
+        let placeZh = line == 0 ? file : column.isEmpty ? "\(file) 第 \(line) 行" : "\(file) 第 \(line) 行 \(column) 列"
         return "\(placeZh)：\(problemZh) / \(place): \(problemEn)"
     }
 }

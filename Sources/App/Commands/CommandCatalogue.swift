@@ -9,6 +9,8 @@ public enum CommandCatalogue {
             ("import", ImportCommand()), ("demo", DemoCommand()), ("create-user", CreateUserCommand()),
             ("match-internships", MatchInternshipsCommand()), ("credentials", CredentialsCommand()), ("backup", BackupCommand()),
             ("audit", AuditCommand()), ("lrs", LearningRecordsCommand()),
+            ("analytics", AnalyticsCommand()),
+            ("timetable", TimetableCommand()),
         ]
     }
 

@@ -14,6 +14,7 @@ extension TimetableSearch {
         var unplaced = construct()
         // Repair: a bounded ejection search, checking the clock every 128 steps.
         var tabuUntil = [Int: Int]()
+        var ejections = Array(repeating: 0, count: period.count)
         while !unplaced.isEmpty && iterations < options.maxIterations {
             if iterations & 127 == 0 && elapsed() > options.timeLimit { break }
             iterations += 1
@@ -21,7 +22,7 @@ extension TimetableSearch {
             let l = unplaced[pick]
             unplaced.swapAt(pick, unplaced.count - 1)
             unplaced.removeLast()
-            if let ejected = ejectAndPlace(l, iteration: iterations, tabuUntil: &tabuUntil) {
+            if let ejected = ejectAndPlace(l, iteration: iterations, tabuUntil: &tabuUntil, ejections: &ejections) {
                 unplaced.append(contentsOf: ejected)
             } else {
                 unplaced.append(l)
@@ -110,8 +111,9 @@ extension TimetableSearch {
 
     /// Places `l` where it clashes with the fewest placed lectures (not moving a lecture back
     /// where it was just ejected from), unplaces those, and returns them; nil when `l` has no
-    /// period or room at all.
-    mutating func ejectAndPlace(_ l: Int, iteration: Int, tabuUntil: inout [Int: Int]) -> [Int]? {
+    /// period or room at all. A lecture ejected often weighs more, so the search stops cycling
+    /// through the same few hard lectures.
+    mutating func ejectAndPlace(_ l: Int, iteration: Int, tabuUntil: inout [Int: Int], ejections: inout [Int]) -> [Int]? {
         let u = unitOf[l], mask = masks[u]
         let mine = Set(unitGroups[u])
         var best: (period: Int, room: Int, victims: [Int], score: Int)?
@@ -130,13 +132,14 @@ extension TimetableSearch {
                     let owner = roomOwner[base + bit]
                     if owner >= 0 && !victims.contains(owner) { victims.append(owner) }
                 }
-                let score = victims.count * 16 + max(0, problem.units[u].students - problem.rooms[r].capacity) / 8 + rng.below(12)
+                let score = victims.reduce(0) { $0 + 16 + min(ejections[$1], 256) } + max(0, problem.units[u].students - problem.rooms[r].capacity) / 8 + rng.below(12)
                 if best == nil || score < best?.score ?? .max { best = (p, r, victims, score) }
             }
         }
         guard let best else { return nil }
         for victim in best.victims {
             let from = period[victim]
+            ejections[victim] += 1
             remove(victim)
             tabuUntil[victim * periods + from] = iteration + 8 + rng.below(8)
         }
@@ -292,7 +295,7 @@ extension TimetableSearch {
                 obstacle = .noRoom(unit.roomRequirement)
             } else if unavailable[u * periods + p] {
                 obstacle = .unavailable
-            } else if let g = unitGroups[u].first(where: { g in
+            } else if let g = ([problem.groups.count + u] + unitGroups[u]).first(where: { g in
                 let base = (g * periods + p) * 2
                 return (mask & 1 != 0 && groupOcc[base] != 0) || (mask & 2 != 0 && groupOcc[base + 1] != 0)
             }) {
