@@ -12,7 +12,7 @@ import Testing
         #expect(instance.curricula.count == 14)
         #expect(instance.unavailabilities.count == 53)
         #expect(instance.courses.first == .init(id: "c0001", teacher: "t000", lectures: 6, minWorkingDays: 4, students: 130))
-        #expect(instance.rooms.first == .init(id: "B", capacity: 200))
+        #expect(instance.rooms.first == .init(id: "rB", capacity: 200))
         #expect(instance.curricula.first?.courses == ["c0001", "c0002", "c0004", "c0005"])
         #expect(instance.lectureCount == 160)
     }
