@@ -2,6 +2,22 @@ import Foundation
 
 /// ISO 8601 durations as xAPI uses them ("PT1H2M3.5S", "P1DT2H", "P2W").
 public enum ISODuration {
+    /// `seconds` as "PT…H…M…S" (hundredths kept), the form the LMS writes in abandoned statements.
+    public static func format(seconds: Double) -> String {
+        let centis = Int((max(0, seconds) * 100).rounded())
+        let hours = centis / 360_000, minutes = centis / 6000 % 60, rest = centis % 6000
+        var text = "PT"
+        if hours > 0 { text += "\(hours)H" }
+        if minutes > 0 { text += "\(minutes)M" }
+        let whole = rest / 100, fraction = rest % 100
+        if fraction == 0 {
+            text += "\(whole)S"
+        } else {
+            text += "\(whole)." + (fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")) + "S"
+        }
+        return text
+    }
+
     /// The duration in seconds (years as 365 days, months as 30), or nil when `text` is not one.
     public static func seconds(_ text: String) -> Double? {
         var rest = Substring(text)

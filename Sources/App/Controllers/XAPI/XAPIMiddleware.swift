@@ -21,7 +21,15 @@ struct XAPIMiddleware: AsyncMiddleware {
                 return try await request.application.responder.respond(to: rewritten).get()
             }
             try await admit(request)
-            response = try await next.respond(to: request)
+            // A launched cmi5 AU's credentials: held to its session, its statements to the cmi5 rules.
+            if let session = CMI5SessionGate.session(of: request) {
+                let statements = try await CMI5SessionGate.admit(request, session)
+                let stored = try await next.respond(to: request)
+                if stored.status.code < 300 { try await CMI5SessionGate.accepted(statements, req: request, session: session) }
+                response = stored
+            } else {
+                response = try await next.respond(to: request)
+            }
         } catch {
             response = Self.response(for: error, request: request)
         }
@@ -50,9 +58,11 @@ struct XAPIMiddleware: AsyncMiddleware {
             throw XAPIError.bad("the X-Experience-API-Version header is required", zh: "缺少 X-Experience-API-Version 请求头")
         }
         guard !isAbout else { return }
-        guard let basic = request.headers.basicAuthorization,
-              let client = try await LearningRecordClientStore(sql: try request.sql).authenticate(key: basic.username, secret: basic.password)
-        else { throw XAPIError.unauthorised }
+        guard let basic = request.headers.basicAuthorization else { throw XAPIError.unauthorised }
+        let client = basic.username.hasPrefix(CMI5SessionGate.keyPrefix)
+            ? try await CMI5SessionGate.authenticate(request, key: basic.username, secret: basic.password)
+            : try await LearningRecordClientStore(sql: try request.sql).authenticate(key: basic.username, secret: basic.password)
+        guard let client else { throw XAPIError.unauthorised }
         request.xapiClient = client
     }
 
