@@ -204,15 +204,20 @@ public struct JSONReader {
         guard offset < bytes.count, bytes[offset] == 0x22 else { throw error("a string") }
         offset += 1
         let start = offset
+        var ascii = true
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == 0x22 {
-                defer { offset += 1 }
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self) else { throw error("UTF-8 text") }
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                // Decoding is fast but repairs bad UTF-8; strict reading refuses text it changed.
+                let s = String(decoding: text, as: UTF8.self)
+                guard ascii || s.utf8.elementsEqual(text) else { throw error("UTF-8 text") }
+                offset += 1
                 return s
             }
             if byte == 0x5c { break }
             guard byte >= 0x20 else { throw error("no control character in a string") }
+            if byte >= 0x80 { ascii = false }
             offset += 1
         }
         // Escapes: copy what was read, then decode the rest byte by byte.
@@ -222,7 +227,8 @@ public struct JSONReader {
             switch byte {
             case 0x22:
                 offset += 1
-                guard let s = String(validating: out, as: UTF8.self) else { throw error("UTF-8 text") }
+                let s = String(decoding: out, as: UTF8.self)
+                guard s.utf8.elementsEqual(out) else { throw error("UTF-8 text") }
                 return s
             case 0x5c:
                 guard offset + 1 < bytes.count else { throw error("an escape") }
