@@ -55,11 +55,31 @@ public enum MatchSolveCommand {
         }
     }
 
-    /// Reads the problem file format (`MatchingProblem`'s) with the pull reader, with the same
-    /// errors as `MatchingProblem(json:)`; keys other than the format's are ignored.
-    static func read(_ data: Data) throws(MatchingProblem.Problem) -> MatchingProblem {
-        var students: [String: [String]]?
-        var posts: [String: (capacity: Int, ranking: [String])]?
+    /// A problem file read into index form: names by index, and the solver's instance.
+    struct ProblemFile {
+        var studentNames: [String]
+        var postNames: [String]
+        var instance: MatchingInstance
+    }
+
+    /// Reads `MatchingProblem`'s file format with the pull reader, naming each name's index as
+    /// it is first met (no tree, no sorting, no set per list), with `MatchingProblem`'s errors;
+    /// keys other than the format's are ignored, and a repeated key's last value counts.
+    static func read(_ data: Data) throws(MatchingProblem.Problem) -> ProblemFile {
+        var index = NameIndex()
+        var choices: [[Int32]] = [], rankings: [[Int32]] = [], capacities: [Int] = []
+        var studentDefined: [Bool] = [], postDefined: [Bool] = []
+        var sawStudents = false, sawPosts = false
+        func student(_ name: String) -> Int32 {
+            let (i, new) = index.student(name)
+            if new { choices.append([]); studentDefined.append(false) }
+            return i
+        }
+        func post(_ name: String) -> Int32 {
+            let (i, new) = index.post(name)
+            if new { rankings.append([]); capacities.append(0); postDefined.append(false) }
+            return i
+        }
         do {
             try JSONReader.read(data) { reader in
                 guard reader.peek() == .object else { throw MatchingProblem.Problem.notJSON("the top level must be an object") }
@@ -67,32 +87,37 @@ public enum MatchSolveCommand {
                     switch key {
                     case "students":
                         guard reader.peek() == .object else { throw MatchingProblem.Problem.missing("students") }
-                        var found: [String: [String]] = [:]
+                        sawStudents = true
                         try reader.object { name, reader in
                             let bad = MatchingProblem.Problem.badEntry("students.\(name) must be a list of post names")
-                            found[name] = try names(&reader, else: bad)
+                            let list = try names(&reader, else: bad).map(post)
+                            let s = Int(student(name))
+                            choices[s] = list
+                            studentDefined[s] = true
                         }
-                        students = found
                     case "posts":
                         guard reader.peek() == .object else { throw MatchingProblem.Problem.missing("posts") }
-                        var found: [String: (capacity: Int, ranking: [String])] = [:]
+                        sawPosts = true
                         try reader.object { name, reader in
                             let bad = MatchingProblem.Problem.badEntry("posts.\(name) must be {\"capacity\": n, \"ranking\": [student, …]}")
                             guard reader.peek() == .object else { throw bad }
-                            var capacity: Int?, ranking: [String]?
+                            var capacity: Int?, ranking: [Int32]?
                             try reader.object { field, reader in
                                 switch field {
                                 case "capacity":
                                     guard reader.peek() == .number else { throw bad }
                                     do { capacity = try reader.int() } catch { throw bad }
-                                case "ranking": ranking = try names(&reader, else: bad)
+                                case "ranking": ranking = try names(&reader, else: bad).map(student)
                                 default: try reader.skip()
                                 }
                             }
                             guard let capacity, let ranking else { throw bad }
-                            found[name] = (capacity, ranking)
+                            guard capacity >= 0 else { throw MatchingProblem.Problem.badEntry("post \(name) needs a capacity of 0 or more") }
+                            let p = Int(post(name))
+                            rankings[p] = ranking
+                            capacities[p] = capacity
+                            postDefined[p] = true
                         }
-                        posts = found
                     default: try reader.skip()
                     }
                 }
@@ -102,9 +127,65 @@ public enum MatchSolveCommand {
         } catch {
             throw .notJSON("\(error)")
         }
-        guard let students else { throw .missing("students") }
-        guard let posts else { throw .missing("posts") }
-        return try MatchingProblem(students: students, posts: posts)
+        guard sawStudents else { throw .missing("students") }
+        guard sawPosts else { throw .missing("posts") }
+        // Every name listed must be defined on its side, and no list may name anyone twice.
+        var seen = [Int](repeating: -1, count: max(index.postNames.count, index.studentNames.count))
+        for (s, list) in choices.enumerated() {
+            for p in list {
+                guard postDefined[Int(p)] else { throw .unknownPost(student: index.studentNames[s], post: index.postNames[Int(p)]) }
+                guard seen[Int(p)] != s else { throw .duplicate(owner: index.studentNames[s], name: index.postNames[Int(p)]) }
+                seen[Int(p)] = s
+            }
+        }
+        seen = [Int](repeating: -1, count: seen.count)
+        for (p, list) in rankings.enumerated() {
+            for s in list {
+                guard studentDefined[Int(s)] else { throw .unknownStudent(post: index.postNames[p], student: index.studentNames[Int(s)]) }
+                guard seen[Int(s)] != p else { throw .duplicate(owner: index.postNames[p], name: index.studentNames[Int(s)]) }
+                seen[Int(s)] = p
+            }
+        }
+        func flat(_ lists: [[Int32]]) -> (offsets: [Int], values: [Int32]) {
+            var offsets = [0], values: [Int32] = []
+            offsets.reserveCapacity(lists.count + 1)
+            values.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+            for list in lists {
+                values += list
+                offsets.append(values.count)
+            }
+            return (offsets, values)
+        }
+        let students = flat(choices), posts = flat(rankings)
+        do {
+            let instance = try MatchingInstance(capacities: capacities.map { Int32(clamping: $0) }, studentOffsets: students.offsets, studentChoices: students.values,
+                                                postOffsets: posts.offsets, postRanking: posts.values)
+            return ProblemFile(studentNames: index.studentNames, postNames: index.postNames, instance: instance)
+        } catch {
+            throw .badEntry("\(error)")
+        }
+    }
+
+    /// Each side's names and the index each was given when first met.
+    struct NameIndex {
+        var studentNames: [String] = [], postNames: [String] = []
+        var students: [String: Int32] = [:], posts: [String: Int32] = [:]
+
+        mutating func student(_ name: String) -> (Int32, new: Bool) {
+            if let i = students[name] { return (i, false) }
+            let i = Int32(studentNames.count)
+            students[name] = i
+            studentNames.append(name)
+            return (i, true)
+        }
+
+        mutating func post(_ name: String) -> (Int32, new: Bool) {
+            if let i = posts[name] { return (i, false) }
+            let i = Int32(postNames.count)
+            posts[name] = i
+            postNames.append(name)
+            return (i, true)
+        }
     }
 
     /// A list of names; `wrong` when the value is not a list of strings.
@@ -118,17 +199,17 @@ public enum MatchSolveCommand {
         return out
     }
 
-    /// `{"post": ["student", …]}` for every post (sorted), students in the post's order, and a newline.
-    static func write(_ matching: Matching, of problem: MatchingProblem) -> [UInt8] {
+    /// `{"post": ["student", …]}` for every post (sorted by name), students in the post's order, and a newline.
+    static func write(_ matching: Matching, of problem: ProblemFile) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + problem.postNames.count * 16 + matching.postOfStudent.count * 12)
         out.append(0x7b)
-        for (p, name) in problem.postNames.enumerated() {
-            if p > 0 { out.append(0x2c) }
-            JSONText.string(name, into: &out)
+        for (k, p) in problem.postNames.indices.sorted(by: { problem.postNames[$0] < problem.postNames[$1] }).enumerated() {
+            if k > 0 { out.append(0x2c) }
+            JSONText.string(problem.postNames[p], into: &out)
             out.append(contentsOf: [0x3a, 0x5b])
-            for (k, student) in matching.studentsOfPost[p].enumerated() {
-                if k > 0 { out.append(0x2c) }
+            for (i, student) in matching.studentsOfPost[p].enumerated() {
+                if i > 0 { out.append(0x2c) }
                 JSONText.string(problem.studentNames[Int(student)], into: &out)
             }
             out.append(0x5d)
