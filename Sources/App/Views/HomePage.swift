@@ -1,28 +1,30 @@
 import Plot
 
-/// 首页: what the caller can see of the registry, with counts.
+/// 首页: the caller's role home — groups of figures, each opening the page behind it.
 struct HomePage {
-    struct Count {
-        var path: String
-        var zh: String
-        var en: String
-        var total: Int
-    }
-
     let layout: PageLayout
-    let counts: [Count]
+    let sections: [HomeSection]
 
     func render() -> String {
         let l = layout.language
         return layout.render(
             .div(
-                .p(.text(safe: l.t("以下为您权限范围内的数据中心记录。", "Registry records within your scope."))),
-                .ul(
-                    .class("tiles"),
-                    .forEach(counts) { c in
-                        .li(.a(.href(safe: "/registry/\(c.path)"), .span(.class("count"), .text(safe: String(c.total))), .span(.text(safe: l.t(c.zh, c.en)))))
-                    }
-                )
+                .id("home"),
+                .forEach(Array(sections.enumerated())) { item in
+                    let (index, section) = (item.offset, item.element)
+                    return Node<HTML.BodyContext>.section(
+                        .class("home-group"), .attribute(named: "aria-labelledby", value: "home-\(index)"),
+                        .h2(.id(safe: "home-\(index)"), .text(safe: l.t(section.zh, section.en))),
+                        .ul(.class("figures"), .forEach(section.figures) { figure in
+                            .li(.if(figure.attention, .class("attention")), .a(
+                                .href(safe: figure.path),
+                                .span(.class("value"), .text(safe: figure.value)),
+                                .span(.class("label"), .text(safe: l.t(figure.zh, figure.en))),
+                                .unwrap(l == .zh ? figure.detailZh : figure.detailEn) { .span(.class("detail"), .text(safe: $0)) }
+                            ))
+                        })
+                    )
+                }
             )
         )
     }
