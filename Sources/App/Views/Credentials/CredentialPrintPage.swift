@@ -35,7 +35,7 @@ struct CredentialPrintPage {
         let qr = (try? QRCode.encode(verifyURL).svg(moduleSize: 4)) ?? ""
         let html = HTML(
             .lang(.chinese),
-            .head(.encoding(.utf8), .title(safe: "\(credential.titleZh) · \(credential.titleEn)"), .stylesheet("/static/certificate.css")),
+            .head(.encoding(.utf8), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .title(safe: "\(credential.titleZh) · \(credential.titleEn)"), .stylesheet("/static/certificate.css")),
             .body(.div(
                 .class("certificate"),
                 .p(.class("issuer"), .text(safe: "\(issuer.nameZh) · \(issuer.nameEn)")),
