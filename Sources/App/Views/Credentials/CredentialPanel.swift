@@ -34,18 +34,18 @@ struct CredentialPanel {
                                   .if(canChangeStatus && c.status != .revoked, .td(
                                       .form(.method(.post), .action(safe: "/credentials/\(id)/status"), .class("inline"),
                                             .input(.type(.hidden), .name("csrf"), .value(safe: csrf)),
-                                            .select(.attribute(named: "name", value: "action"),
+                                            .select(.attribute(named: "name", value: "action"), .attribute(named: "aria-label", safe: l.t("状态变更", "Status change")),
                                                     .option(.value("revoke"), .label(safe: l.t("撤销", "Revoke"))),
                                                     .if(c.status == .active, .option(.value("suspend"), .label(safe: l.t("暂停", "Suspend")))),
                                                     .if(c.status == .suspended, .option(.value("reinstate"), .label(safe: l.t("恢复", "Reinstate"))))),
-                                            .input(.type(.text), .name("reason"), .attribute(named: "required", value: "required"),
+                                            .input(.type(.text), .name("reason"), .attribute(named: "required", value: "required"), .attribute(named: "aria-label", safe: l.t("原因（必填）", "Reason (required)")),
                                                    .attribute(named: "placeholder", safe: l.t("原因（必填）", "reason (required)"))),
                                             .button(.type(.submit), .class("change-status"), .text(safe: l.t("确定", "Apply")))))))
                    })),
             .if(canIssue && !issuable.isEmpty, .form(
                 .method(.post), .action(safe: "/credit-bank/learners/\(learnerID)/credentials"), .id("issue-credential"),
                 .input(.type(.hidden), .name("csrf"), .value(safe: csrf)),
-                .select(.attribute(named: "name", value: "what"), .id("credential-what"), .forEach(issuable) { .option(.value(safe: $0.value), .label(safe: $0.label)) }),
+                .select(.attribute(named: "name", value: "what"), .id("credential-what"), .attribute(named: "aria-label", safe: l.t("签发哪一项", "What to issue")), .forEach(issuable) { .option(.value(safe: $0.value), .label(safe: $0.label)) }),
                 .button(.type(.submit), .id("issue"), .text(safe: l.t("签发凭证", "Issue credential")))))
         )
     }

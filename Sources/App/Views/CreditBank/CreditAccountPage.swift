@@ -26,14 +26,14 @@ struct CreditAccountPage {
                   .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                   .select(.attribute(named: "name", value: "kind"), .id("outcome-kind"),
                           .forEach(OutcomeKind.allCases) { k in .option(.value(safe: k.rawValue), .label(safe: l.t(k.labelZh, k.labelEn))) }),
-                  .input(.type(.text), .name("title"), .id("outcome-title"), .placeholder(safe: l.t("成果名称", "Title")), .attribute(named: "required", value: "required")),
-                  .input(.type(.text), .name("issuer"), .id("outcome-issuer"), .placeholder(safe: l.t("颁发机构", "Issuer"))),
-                  .input(.type(.text), .name("code"), .placeholder(safe: l.t("证书或课程代码", "Certificate or course code"))),
-                  .input(.type(.number), .name("hours"), .id("outcome-hours"), .placeholder(safe: l.t("学时", "Hours")), .attribute(named: "min", value: "0")),
-                  .input(.type(.number), .name("score"), .placeholder(safe: l.t("成绩", "Score")), .attribute(named: "min", value: "0")),
-                  .label(.text(safe: l.t("取得日期", "Awarded on"))), .input(.type(.date), .name("awardedOn"), .id("outcome-date"), .attribute(named: "required", value: "required")),
-                  .label(.text(safe: l.t("有效期至（可空）", "Valid until (optional)"))), .input(.type(.date), .name("validUntil")),
-                  .label(.text(safe: l.t("佐证材料", "Evidence"))), .input(.type(.file), .name("evidence"), .id("outcome-evidence")),
+                  .input(.type(.text), .name("title"), .id("outcome-title"), .attribute(named: "aria-label", safe: l.t("成果名称", "Title")), .placeholder(safe: l.t("成果名称", "Title")), .attribute(named: "required", value: "required")),
+                  .input(.type(.text), .name("issuer"), .id("outcome-issuer"), .attribute(named: "aria-label", safe: l.t("颁发机构", "Issuer")), .placeholder(safe: l.t("颁发机构", "Issuer"))),
+                  .input(.type(.text), .name("code"), .attribute(named: "aria-label", safe: l.t("证书或课程代码", "Certificate or course code")), .placeholder(safe: l.t("证书或课程代码", "Certificate or course code"))),
+                  .input(.type(.number), .name("hours"), .id("outcome-hours"), .attribute(named: "aria-label", safe: l.t("学时", "Hours")), .placeholder(safe: l.t("学时", "Hours")), .attribute(named: "min", value: "0")),
+                  .input(.type(.number), .name("score"), .attribute(named: "aria-label", safe: l.t("成绩", "Score")), .placeholder(safe: l.t("成绩", "Score")), .attribute(named: "min", value: "0")),
+                  .label(.attribute(named: "for", value: "outcome-date"), .text(safe: l.t("取得日期", "Awarded on"))), .input(.type(.date), .name("awardedOn"), .id("outcome-date"), .attribute(named: "required", value: "required")),
+                  .label(.attribute(named: "for", value: "outcome-valid-until"), .text(safe: l.t("有效期至（可空）", "Valid until (optional)"))), .input(.type(.date), .name("validUntil"), .id("outcome-valid-until")),
+                  .label(.attribute(named: "for", value: "outcome-evidence"), .text(safe: l.t("佐证材料", "Evidence"))), .input(.type(.file), .name("evidence"), .id("outcome-evidence")),
                   .div(.button(.type(.submit), .id("submit-outcome-button"), .text(safe: l.t("提交", "Submit")))))
         )
     }

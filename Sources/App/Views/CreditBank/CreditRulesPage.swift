@@ -27,9 +27,9 @@ struct CreditRulesPage {
                                    "A recognition rule may cap what it grants a learner per period, e.g. \"periodCap\": {\"credits\": \"10\", \"period\": \"calendar_year\"} (counted by the year of each outcome's date; automatic and reviewed recognitions are cut to what it leaves)."))),
                 .form(.method(.post), .action("/credit-bank/rules"),
                       .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-                      .select(.attribute(named: "name", value: "kind"), .forEach(["recognition", "qualification", "conversion", "program_limit"]) { .option(.value(safe: $0), .label(safe: $0)) }),
-                      .input(.type(.text), .name("code"), .placeholder(safe: l.t("编号（与内容中的 id 一致）", "Code (the id in the document)"))),
-                      .textarea(.name("body"), .attribute(named: "rows", value: "10"), .attribute(named: "required", value: "required")),
+                      .select(.attribute(named: "name", value: "kind"), .attribute(named: "aria-label", safe: l.t("规则类型", "Rule kind")), .forEach(["recognition", "qualification", "conversion", "program_limit"]) { .option(.value(safe: $0), .label(safe: $0)) }),
+                      .input(.type(.text), .name("code"), .attribute(named: "aria-label", safe: l.t("编号", "Code")), .placeholder(safe: l.t("编号（与内容中的 id 一致）", "Code (the id in the document)"))),
+                      .textarea(.name("body"), .attribute(named: "aria-label", safe: l.t("规则内容（JSON）", "Rule document (JSON)")), .attribute(named: "rows", value: "10"), .attribute(named: "required", value: "required")),
                       .div(.button(.type(.submit), .id("save-rule"), .text(safe: l.t("保存", "Save")))))
             ))
         ))

@@ -23,6 +23,7 @@ struct OutcomeImportPage {
                 + l.t("。学校推送时颁发机构记为本校。有一行出错则整份文件不导入。", ". A school pushes as itself. One bad row and nothing is imported."))),
             .form(.method(.post), .action("/credit-bank/import"), .enctype(.multipartData),
                   .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
+                  .label(.for("outcome-file"), .text(safe: l.t("成果文件（CSV 或 XLSX）", "Outcome file (CSV or XLSX)"))),
                   .input(.type(.file), .name("file"), .id("outcome-file")),
                   .button(.type(.submit), .id("import-outcomes"), .text(safe: l.t("导入", "Import")))),
             .unwrap(result) { r in

@@ -21,14 +21,14 @@ struct ReviewQueuePage {
                            .td(.text(safe: item.issuer)), .td(.text(safe: item.status == "evidence_requested" ? l.t("待补充材料", "evidence requested") : l.t("待审核", "to review"))),
                            .td(.form(.class("decision"), .method(.post), .action(safe: "/credit-bank/outcomes/\(item.outcomeId.uuidString)/decision"),
                                      .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-                                     .select(.attribute(named: "name", value: "verdict"),
+                                     .select(.attribute(named: "name", value: "verdict"), .attribute(named: "aria-label", safe: l.t("认定结论", "Decision")),
                                              .option(.value("recognised"), .label(safe: l.t("认定", "recognise"))),
                                              .option(.value("evidence_requested"), .label(safe: l.t("补充材料", "ask for evidence"))),
                                              .option(.value("rejected"), .label(safe: l.t("不予认定", "reject")))),
-                                     .input(.type(.text), .name("reasonZh"), .placeholder(safe: l.t("理由（必填）", "Reason (required)"))),
-                                     .input(.type(.text), .name("unitCode"), .placeholder(safe: l.t("单元代码", "Unit code")), .attribute(named: "size", value: "8")),
-                                     .input(.type(.text), .name("credits"), .placeholder(safe: l.t("学分", "Credits")), .attribute(named: "size", value: "4")),
-                                     .input(.type(.number), .name("hubLevel"), .placeholder(safe: l.t("级别", "Level")), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "7")),
+                                     .input(.type(.text), .name("reasonZh"), .attribute(named: "aria-label", safe: l.t("理由（必填）", "Reason (required)")), .placeholder(safe: l.t("理由（必填）", "Reason (required)"))),
+                                     .input(.type(.text), .name("unitCode"), .attribute(named: "aria-label", safe: l.t("单元代码", "Unit code")), .placeholder(safe: l.t("单元代码", "Unit code")), .attribute(named: "size", value: "8")),
+                                     .input(.type(.text), .name("credits"), .attribute(named: "aria-label", safe: l.t("学分", "Credits")), .placeholder(safe: l.t("学分", "Credits")), .attribute(named: "size", value: "4")),
+                                     .input(.type(.number), .name("hubLevel"), .attribute(named: "aria-label", safe: l.t("级别", "Level")), .placeholder(safe: l.t("级别", "Level")), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "7")),
                                      .button(.type(.submit), .text(safe: l.t("提交", "Submit"))))))
                    }))
         ))

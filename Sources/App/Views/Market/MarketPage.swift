@@ -40,8 +40,8 @@ struct MarketPage {
                 .p(.text(safe: l.t("依据粤府〔2020〕63号第（四）（九）（十）条：专业群对接产业、动态调整。毕业生按专业—职业对应表在所对应的职业小类间平均分摊。",
                              "Clauses (四)(九)(十): program clusters matched to industry and adjusted as it changes. Graduates are shared equally among the occupation groups their program maps to."))),
                 .form(.method(.get), .action("/market"),
-                      .label(.text(safe: l.t("年度 ", "Year "))),
-                      .select(.attribute(named: "name", value: "year"), .forEach(years) { y in
+                      .label(.attribute(named: "for", value: "market-year"), .text(safe: l.t("年度 ", "Year "))),
+                      .select(.attribute(named: "name", value: "year"), .id("market-year"), .forEach(years) { y in
                           .option(.value(safe: String(y)), .label(safe: String(y)), .isSelected(y == year))
                       }),
                       .button(.type(.submit), .text(safe: l.t("查看", "Show")))),

@@ -12,6 +12,7 @@ struct MarketSearchPage {
         return layout.render(
             .div(
                 .form(.method(.get), .action("/market/search"),
+                      .label(.for("q"), .text(safe: l.t("专业或学校 ", "Program or school "))),
                       .input(.type(.search), .name("q"), .id("q"), .value(safe: query), .attribute(named: "maxlength", value: "100")),
                       .button(.type(.submit), .id("search"), .text(safe: l.t("检索", "Search")))),
                 .if(!query.isEmpty, .group(

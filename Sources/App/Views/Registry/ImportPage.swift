@@ -38,6 +38,7 @@ struct ImportPage {
                 .form(
                     .method(.post), .action(safe: "/registry/\(path)/import"), .enctype(.multipartData), .id("import-form"),
                     .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
+                    .label(.for("file"), .text(safe: l.t("CSV 或 XLSX 文件", "CSV or XLSX file"))),
                     .input(.type(.file), .name("file"), .id("file"), .required(true), .attribute(named: "accept", value: ".csv,.xlsx")),
                     .button(.type(.submit), .id("upload"), .text(safe: l.t("上传并导入", "Upload and import")))
                 )

@@ -20,11 +20,12 @@ struct RegistryListPage {
             .div(
                 .form(
                     .class("filters"), .method(.get), .action(safe: "/registry/\(path)"),
+                    .label(.attribute(named: "for", value: "q"), .text(safe: l.t("搜索 ", "Search "))),
                     .input(.type(.search), .name("q"), .id("q"), .value(safe: query["q"] ?? ""), .placeholder(safe: l.t("名称包含…", "Name contains…"))),
                     .forEach(filterFields) { field in
                         .unwrap(choiceCodes(field)) { codes in
                             .select(
-                                .attribute(named: "name", safe: field.name),
+                                .attribute(named: "name", safe: field.name), .attribute(named: "aria-label", safe: l == .zh ? field.headerZh : field.name),
                                 .option(.value(""), .label(safe: l == .zh ? field.headerZh : field.name)),
                                 .forEach(codes) { code in
                                     .option(.value(safe: code), .label(safe: field.display(code, english: l == .en)), .isSelected(query[field.name] == code))

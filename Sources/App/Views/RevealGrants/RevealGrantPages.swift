@@ -152,7 +152,7 @@ struct RevealGrantPage {
                   .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")), reasonField, buttons)))
         let downloadForm: Node<HTML.BodyContext> = .form(.id("download-form"), .method(.post), .action(safe: base + "/download"),
             .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-            .select(.attribute(named: "name", value: "format"), .option(.value("csv"), .label("CSV")), .option(.value("xlsx"), .label("XLSX"))),
+            .select(.attribute(named: "name", value: "format"), .attribute(named: "aria-label", safe: l.t("下载格式", "Download format")), .option(.value("csv"), .label("CSV")), .option(.value("xlsx"), .label("XLSX"))),
             .button(.type(.submit), .id("download"), .text(safe: l.t("下载", "Download"))))
         let download: Node<HTML.BodyContext> = .if(canDownload, .group(
             .h2(.text(safe: l.t("下载证件号码", "Download the identity numbers"))),

@@ -27,8 +27,8 @@ struct SupervisionDashboardPage {
             .p(.text(safe: l.t("依据粤府〔2020〕63号及其附件：每项指标由登记数据计算，点击“明细”查看构成数字的记录。",
                          "Each target of 粤府〔2020〕63号 computed from registry rows; “rows” lists the records behind a number."))),
             .form(.method(.get), .action(safe: here),
-                  .label(.text(safe: l.t("报告期 ", "Period "))),
-                  .select(.attribute(named: "name", value: "period"), .forEach(([current] + periods.filter { $0 != current }.reversed())) { p in
+                  .label(.attribute(named: "for", value: "period"), .text(safe: l.t("报告期 ", "Period "))),
+                  .select(.attribute(named: "name", value: "period"), .id("period"), .forEach(([current] + periods.filter { $0 != current }.reversed())) { p in
                       .option(.value(safe: p.description), .label(safe: p == current ? "\(p)（\(l.t("实时", "live"))）" : p.description), .isSelected(p == d.period))
                   }),
                   .button(.type(.submit), .text(safe: l.t("查看", "Show")))),

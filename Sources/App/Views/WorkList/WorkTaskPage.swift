@@ -47,7 +47,7 @@ struct WorkTaskPage {
         let l = layout.language
         return .form(.method(.post), .action(safe: "/work-reports/\(id.uuidString)/review"),
                      .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-                     .input(.type(.text), .name("comment"), .placeholder(safe: l.t("审核意见（退回时必填）", "Comment (required to return)"))),
+                     .input(.type(.text), .name("comment"), .attribute(named: "aria-label", safe: l.t("审核意见", "Review comment")), .placeholder(safe: l.t("审核意见（退回时必填）", "Comment (required to return)"))),
                      .button(.type(.submit), .name("decision"), .value("accepted"), .class("accept"), .text(safe: l.t("通过", "Accept"))),
                      .button(.type(.submit), .name("decision"), .value("returned"), .class("return"), .text(safe: l.t("退回", "Return"))))
     }
@@ -59,14 +59,14 @@ struct WorkTaskPage {
             .form(.id("report-form"), .method(.post), .action(safe: "/work-tasks/\(task.id)/reports"), .enctype(.multipartData),
                   .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                   .if(choosesUnit, .group(
-                      .label(.text(safe: l.t("报送单位", "Unit"))),
-                      .select(.attribute(named: "name", value: "unit"), .forEach(task.units) { u in .option(.value(safe: u), .label(safe: u)) })
+                      .label(.attribute(named: "for", value: "report-unit"), .text(safe: l.t("报送单位", "Unit"))),
+                      .select(.attribute(named: "name", value: "unit"), .id("report-unit"), .forEach(task.units) { u in .option(.value(safe: u), .label(safe: u)) })
                   )),
-                  .label(.text(safe: l.t("进展说明", "Progress"))),
+                  .label(.attribute(named: "for", value: "report-text"), .text(safe: l.t("进展说明", "Progress"))),
                   .textarea(.name("text"), .id("report-text"), .attribute(named: "rows", value: "4"), .attribute(named: "maxlength", value: "4000"), .attribute(named: "required", value: "required")),
-                  .label(.text(safe: l.t("完成度（%）", "Percent complete"))),
+                  .label(.attribute(named: "for", value: "report-percent"), .text(safe: l.t("完成度（%）", "Percent complete"))),
                   .input(.type(.number), .name("percent"), .id("report-percent"), .attribute(named: "min", value: "0"), .attribute(named: "max", value: "100"), .attribute(named: "required", value: "required")),
-                  .label(.text(safe: l.t("佐证材料（PDF、图片、文本、XLSX、DOCX，不超过10 MiB）", "Evidence (PDF, image, text, XLSX, DOCX; up to 10 MiB)"))),
+                  .label(.attribute(named: "for", value: "report-file"), .text(safe: l.t("佐证材料（PDF、图片、文本、XLSX、DOCX，不超过10 MiB）", "Evidence (PDF, image, text, XLSX, DOCX; up to 10 MiB)"))),
                   .input(.type(.file), .name("evidence"), .id("report-file")),
                   .div(.button(.type(.submit), .id("submit-report"), .text(safe: l.t("报送", "Submit")))))
         )
