@@ -1,10 +1,15 @@
 """Drives the pages in headless Chromium: sign-in, a registry list, an import through the
-upload page (a bad file rejected with its row errors, then a good one accepted), sign-out.
+upload page (a bad file rejected with its row errors, then a good one accepted), sign-out;
+then every demo role's front door: its home and each page of its menu at 1400×900 and 390×844
+(each answers 200, nothing scrolls sideways, axe-core finds no critical or serious violation).
 Screenshots go to $OUT for a person to look at."""
 import os
 import sys
 import tempfile
 import time
+
+import requests
+from axe_selenium_python import Axe
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -234,6 +239,76 @@ try:
     time.sleep(0.5)
     driver.get(BASE + "/registry/students")
     check(driver.current_url.endswith("/sign-in"), "after signing out the pages need sign-in again")
+
+    # every demo role's front door, at desktop and phone size
+    roles = ["city-admin", "nanshan-admin", "school-admin", "teacher-demo", "enterprise-demo", "learner-demo", "reviewer-demo", "unit-demo"]
+    sizes = [("desktop", 1400, 900, False), ("phone", 390, 844, True)]
+    axe = Axe(driver)
+    walk_failures = []
+
+    def soft(condition, what):
+        global passed
+        if condition:
+            passed += 1
+        else:
+            walk_failures.append(what)
+            print("FAIL -", what, flush=True)
+
+    def accessibility(where):
+        axe.inject()
+        found = axe.run()
+        bad = [v for v in found["violations"] if v.get("impact") in ("critical", "serious")]
+        soft(not bad, f"axe: no critical or serious violation on {where}" + "".join(
+            f"\n    {v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})" for v in bad))
+
+    def at_size(name, width, height, mobile):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+    def fits(where):
+        soft(driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"),
+             f"no horizontal overflow on {where} (scrollWidth {driver.execute_script('return document.documentElement.scrollWidth')}, innerWidth {driver.execute_script('return window.innerWidth')})")
+
+    for size, width, height, mobile in sizes:
+        at_size(size, width, height, mobile)
+        driver.delete_all_cookies()
+        driver.get(BASE + "/sign-in")
+        accessibility(f"/sign-in at {size}")
+        fits(f"/sign-in at {size}")
+        for role in roles:
+            driver.delete_all_cookies()
+            driver.get(BASE + "/sign-in")
+            driver.find_element(By.ID, "username").send_keys(role)
+            driver.find_element(By.ID, "password").send_keys("Zhijiao-Demo-2026")
+            driver.find_element(By.ID, "sign-in").click()
+            WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "sign-out"))
+            driver.get(BASE + "/")
+            soft(len(driver.find_elements(By.CSS_SELECTOR, "#home ul.figures a")) > 0, f"{role}'s home shows its figures ({size})")
+            driver.save_screenshot(os.path.join(OUT, f"home-{role}-{size}.png"))
+            # Selenium's is_displayed treats anything in a closed <details> as hidden; ask the layout instead.
+            menu_shown = driver.execute_script("return document.querySelector('#menu a').getBoundingClientRect().height > 0")
+            toggle_shown = driver.execute_script("return document.querySelector('details.menu > summary').getBoundingClientRect().height > 0")
+            if mobile:
+                soft(toggle_shown and not menu_shown, f"{role}: the menu is folded behind its 菜单 button on a phone")
+            else:
+                soft(menu_shown and not toggle_shown, f"{role}: the menu is open as a bar on a wide screen")
+            links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#menu a")]
+            figures = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#home ul.figures a")]
+            cookie = driver.get_cookie("__Host-zhijiao")
+            session = requests.Session()
+            session.headers["Cookie"] = "__Host-zhijiao=" + (cookie["value"] if cookie else "")
+            if size == "desktop":
+                # every link on the menu and the home answers 200 for this role (redirects followed)
+                for url in sorted(set(links + figures)):
+                    status = session.get(url, allow_redirects=True, timeout=60).status_code
+                    soft(status == 200, f"{role}: {url.replace(BASE, '')} answers 200 (got {status})")
+            for url in links:
+                driver.get(url)
+                where = f"{url.replace(BASE, '') or '/'} as {role} at {size}"
+                soft(not driver.find_elements(By.ID, "error"), f"{where} opens without an error page")
+                fits(where)
+                accessibility(where)
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    check(not walk_failures, f"every role's front door passes ({len(walk_failures)} failures: " + "; ".join(walk_failures[:20]) + ")")
 finally:
     driver.quit()
 
