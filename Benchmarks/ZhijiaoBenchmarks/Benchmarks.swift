@@ -37,6 +37,8 @@ enum Benchmarks {
             try await MicroBenchmarks.run()
         case "timetabling":
             TimetablingBenchmark.run(students: arguments.count > 1 ? Int(arguments[1]) ?? 20_000 : 20_000, seconds: arguments.count > 2 ? Double(arguments[2]) ?? 20 : 20)
+        case "analytics":
+            AnalyticsBenchmark.run(learners: arguments.count > 1 ? Int(arguments[1]) ?? 500_000 : 500_000, eventsPerLearner: arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100)
         default:
             print("usage: ZhijiaoBenchmarks import-students [rows] | match-file FILE [OUT] | match-city | market-gaps [demand rows] | indicators | award-evaluation [learners] | credentials [count] | micro | timetabling [students] [seconds]")
         }

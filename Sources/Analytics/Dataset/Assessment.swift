@@ -21,6 +21,14 @@ public struct Assessment: Sendable, Equatable {
     public var kind: Kind
     public var dueDay: Int?
     public var weight: Double
+
+    public init(id: Int, presentation: Presentation, kind: Kind, dueDay: Int?, weight: Double) {
+        self.id = id
+        self.presentation = presentation
+        self.kind = kind
+        self.dueDay = dueDay
+        self.weight = weight
+    }
 }
 
 /// A learner's submission of an assessment (作业提交): the day it came in, whether it was carried
@@ -31,4 +39,12 @@ public struct Submission: Sendable, Equatable {
     public var day: Int
     public var isBanked: Bool
     public var score: Double?
+
+    public init(assessmentID: Int, studentID: Int, day: Int, isBanked: Bool, score: Double?) {
+        self.assessmentID = assessmentID
+        self.studentID = studentID
+        self.day = day
+        self.isBanked = isBanked
+        self.score = score
+    }
 }

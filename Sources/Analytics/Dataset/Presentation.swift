@@ -16,4 +16,9 @@ public struct Presentation: Hashable, Sendable, Comparable {
 public struct Course: Sendable, Equatable {
     public var presentation: Presentation
     public var lengthDays: Int
+
+    public init(presentation: Presentation, lengthDays: Int) {
+        self.presentation = presentation
+        self.lengthDays = lengthDays
+    }
 }
