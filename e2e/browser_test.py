@@ -284,9 +284,9 @@ try:
             driver.get(BASE + "/")
             soft(len(driver.find_elements(By.CSS_SELECTOR, "#home ul.figures a")) > 0, f"{role}'s home shows its figures ({size})")
             driver.save_screenshot(os.path.join(OUT, f"home-{role}-{size}.png"))
-            # Selenium's is_displayed treats anything in a closed <details> as hidden; ask the layout instead.
-            menu_shown = driver.execute_script("return document.querySelector('#menu a').getBoundingClientRect().height > 0")
-            toggle_shown = driver.execute_script("return document.querySelector('details.menu > summary').getBoundingClientRect().height > 0")
+            # checkVisibility() follows display and the closed <details>' content-visibility, as a reader sees them.
+            menu_shown = driver.execute_script("return document.querySelector('#menu a').checkVisibility()")
+            toggle_shown = driver.execute_script("return document.querySelector('details.menu > summary').checkVisibility()")
             if mobile:
                 soft(toggle_shown and not menu_shown, f"{role}: the menu is folded behind its 菜单 button on a phone")
             else:
