@@ -72,6 +72,7 @@ func routes(_ app: Application) throws {
         pages.get("reveal-grants", ":id", use: RevealGrantPageController.show)
         pages.post("reveal-grants", ":id", "decision", use: RevealGrantPageController.decide)
         pages.post("reveal-grants", ":id", "download", use: RevealGrantPageController.download)
+        LibraryPageController.register(pages)
         CoursePageController.register(pages, app: app)
     }
 
@@ -167,6 +168,7 @@ func routes(_ app: Application) throws {
         authed.post("reveal-grants", ":id", "decision", use: RevealGrantAPIController.decide)
         authed.get("reveal-grants", ":id", "identities", use: RevealGrantAPIController.identities)
         for resource in RegistryResources.all { try authed.register(collection: registryAPI(resource)) }
+        LibraryAPIController.register(authed, app: app)
         CourseAPIController.register(authed)
     }
 }

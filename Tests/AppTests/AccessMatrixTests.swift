@@ -63,6 +63,8 @@ struct AccessMatrixTests {
             "/learning-records/forwarding": .forwardingTarget,
             // API and pages alike.
             "/reveal-grants": .revealGrant,
+            // API and pages alike.
+            "/library/resources": .libraryResource,
         ]
         return table[before]
     }
@@ -91,6 +93,8 @@ struct AccessMatrixTests {
         "reportWorkTask": #"{"text":"矩阵测试","percent":10}"#,
         "reviewWorkReport": #"{"decision":"returned","comment":"矩阵测试"}"#,
         "decideRevealGrant": #"{"decision":"refuse","reason":"矩阵测试"}"#,
+        "decideLibraryResource": #"{"decision":"return","reason":"矩阵测试"}"#,
+        "addLibraryVersion": #"{"file":{"sha256":"\#(MatrixWorld.libraryFileHash)","fileName":"v2.mp4","contentType":"video/mp4"}}"#,
     ]
 
     /// Query strings an operation needs to get past its input checks to the access decision.

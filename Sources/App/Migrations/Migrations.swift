@@ -30,6 +30,8 @@ enum Migrations {
             AddAuditHashVersion(),
             // 012 - reveal grants: bulk identity reveals approved by the city
             CreateRevealGrants(),
+            // 013 - the resource library: resources, versions, search index
+            CreateLibrary(),
             // 014 - online courses from cmi5 packages: versions, AUs, enrolments, AU sessions, progress
             CreateCourses(),
         ]

@@ -31,6 +31,9 @@ struct MatrixWorld: Sendable {
         case forwardingTarget
         /// A reveal grant: its requester's (a school's for the school) and the city's, which reviews them all.
         case revealGrant
+        /// A library resource: a shared one is every role's; one not yet shared its school's or
+        /// enterprise's (and the city's).
+        case libraryResource
     }
 
     struct Account: Sendable {
@@ -135,6 +138,14 @@ struct MatrixWorld: Sendable {
             case .cityAdmin: return .everything
             case .schoolAdmin: return .some { [i = scope.institutionID] in i != nil && $0.institutionID == i }
             default: return nothing
+            }
+        case .libraryResource:
+            // `draft`: not shared city-wide.
+            switch scope.role {
+            case .cityAdmin: return .everything
+            case .schoolAdmin, .teacher: return .some { [i = scope.institutionID] in !$0.draft || (i != nil && $0.institutionID == i) }
+            case .enterprise: return .some { [e = scope.enterpriseID] in !$0.draft || (e != nil && $0.enterpriseID == e) }
+            default: return .some { !$0.draft }
             }
         case .workTask, .workReport:
             switch scope.role {
@@ -260,7 +271,47 @@ extension MatrixWorld {
             if let id = asked["id"]?.stringValue { grants.append(Object(id: id)) }
         }
         objects[.revealGrant] = grants
+        objects[.libraryResource] = try await libraryResources(app, accounts: accounts, city: city)
         return MatrixWorld(accounts: accounts, objects: objects, evidence: evidence)
+    }
+
+    /// The bytes of the library file the matrix uploads (an MP4 head), and their SHA-256.
+    static let libraryFile: [UInt8] = [0, 0, 0, 24] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isomiso2矩阵".utf8)
+    static let libraryFileHash = EvidenceFile(fileName: "m.mp4", contentType: "video/mp4", content: Data(libraryFile)).sha256
+
+    /// Library resources: the demo school's (one contributed, one under review, one shared by the
+    /// city) and the demo enterprise's (contributed).
+    static func libraryResources(_ app: Application, accounts: [Account], city: String) async throws -> [Object] {
+        guard let teacher = accounts.first(where: { $0.role == .teacher }), let enterprise = accounts.first(where: { $0.role == .enterprise }) else { return [] }
+        var objects: [Object] = []
+        for account in [teacher, enterprise] {
+            try await app.testing().test(.POST, "api/v1/library/files", headers: .bearer(account.token), beforeRequest: { req in
+                req.headers.contentType = .binary
+                req.body = ByteBuffer(bytes: libraryFile)
+            })
+        }
+        func contribute(_ account: Account, _ title: String) async throws -> String? {
+            try await post(app, account.token, "api/v1/library/resources", #"""
+                {"kind":"video","title":"\#(title)","language":"zh","licence":"cc-by","author":"矩阵",
+                 "file":{"sha256":"\#(libraryFileHash)","fileName":"m.mp4","contentType":"video/mp4"}}
+                """#)["id"]?.stringValue
+        }
+        if let id = try await contribute(teacher, "矩阵资源（已提交）") {
+            objects.append(Object(id: id, institutionID: teacher.scope.institutionID, draft: true))
+        }
+        if let id = try await contribute(enterprise, "矩阵资源（企业）") {
+            objects.append(Object(id: id, enterpriseID: enterprise.scope.enterpriseID, draft: true))
+        }
+        if let id = try await contribute(teacher, "矩阵资源（审核中）") {
+            _ = try await post(app, teacher.token, "api/v1/library/resources/\(id)/submission", "{}")
+            objects.append(Object(id: id, institutionID: teacher.scope.institutionID, draft: true))
+        }
+        if let id = try await contribute(teacher, "矩阵资源（已共享）") {
+            _ = try await post(app, teacher.token, "api/v1/library/resources/\(id)/submission", "{}")
+            _ = try await post(app, city, "api/v1/library/resources/\(id)/decision", #"{"decision":"share","reason":"矩阵测试"}"#)
+            objects.append(Object(id: id, institutionID: teacher.scope.institutionID))
+        }
+        return objects
     }
 
     static func signIn(_ app: Application, _ username: String) async throws -> String {

@@ -190,6 +190,7 @@ enum OpenAPIDocument {
         addCreditBank(paths: &paths, schemas: &schemas)
         addCredentials(paths: &paths, schemas: &schemas)
         addRevealGrants(paths: &paths, schemas: &schemas)
+        addLibrary(paths: &paths, schemas: &schemas)
         addCourses(paths: &paths, schemas: &schemas)
         for resource in resources {
             resource.addPaths(&paths)
