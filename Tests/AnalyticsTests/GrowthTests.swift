@@ -38,12 +38,23 @@ import Testing
     }
 
     @Test func percentilesRankGrowthAmongPeers() throws {
-        // Same prior for everyone: the percentile is the rank of the current score.
+        // No prior (intercept only): the percentile is the rank of the current score among all.
         let current = (1...100).map(Double.init)
-        let percentiles = try GrowthPercentiles.compute(priors: current.map { _ in [50] }, current: current)
+        let percentiles = try GrowthPercentiles.compute(priors: current.map { _ in [] }, current: current)
         #expect(percentiles.first == 1 && percentiles.last == 99)
         #expect(abs(percentiles[49] - 50) <= 1)
         #expect(zip(percentiles, percentiles.dropFirst()).allSatisfy { $0 <= $1 })
+        // With a prior: of two learners who started equal, the one who scores higher now grew more.
+        let priors = (0..<200).map { [Double($0 % 50)] }
+        let now = (0..<200).map { Double($0 % 50) + Double($0 / 50) * 5 }
+        let p = try GrowthPercentiles.compute(priors: priors, current: now)
+        #expect(p[10] < p[60] && p[60] < p[110] && p[110] < p[160])
+    }
+
+    @Test func constantPriorIsRefusedAsCollinear() {
+        #expect(throws: QuantileRegression.Failure.collinear) {
+            try GrowthPercentiles.compute(priors: [[50], [50], [50]], current: [1, 2, 3])
+        }
     }
 
     @Test func fewerThanTwentyLearnersShowNoFigure() {

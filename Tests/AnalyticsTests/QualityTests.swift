@@ -25,14 +25,19 @@ import Testing
         #expect(top.precision == 0.5)
         #expect(top.recall == 1.0 / 3.0)
         // A tie with the last one in takes both tied learners in.
-        let tied = TopShare.of(scores: [0.9, 0.5, 0.5, 0.1, 0.0], labels: [true, false, true, false, false])
+        let tied = TopShare.of(scores: [0.9, 0.5, 0.5, 0.1, 0.0], labels: [true, false, true, false, false], share: 0.4)
         #expect(tied.flagged == 3 && tied.recall == 1)
     }
 
     @Test func groupsAreMeasuredOnTheirOwnLearners() {
-        let q = ModelQuality.measure(scores: [0.9, 0.8, 0.2, 0.1], labels: [true, false, true, false], groups: ["gender": ["F", "M", "F", "M"]])
-        let f = q.groups["gender"]?["F"]
-        #expect(f?.learners == 2 && f?.auc == 1 && f?.recallTop20 == 0.5)
-        #expect(q.groups["gender"]?["M"]?.auc == nil)
+        // The overall top 20 % of four learners is the one at 0.9, who is in group F.
+        let q = ModelQuality.measure(scores: [0.9, 0.8, 0.2, 0.1], labels: [true, false, true, false], groups: ["gender": ["F", "F", "M", "M"]])
+        let f = q.groups["gender"]?["F"], m = q.groups["gender"]?["M"]
+        #expect(f?.learners == 2 && f?.auc == 1 && f?.recallTop20 == 1 && f?.precisionTop20 == 1)
+        #expect(m?.auc == 1 && m?.recallTop20 == 0 && m?.precisionTop20 == nil)
+        #expect(q.overall.recallTop20 == 0.5)
+        // A group with one class only has no AUC.
+        let single = ModelQuality.measure(scores: [0.9, 0.2], labels: [true, true], groups: ["gender": ["F", "F"]])
+        #expect(single.groups["gender"]?["F"]?.auc == nil)
     }
 }
