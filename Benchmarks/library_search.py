@@ -146,10 +146,12 @@ def main():
             subprocess.run(["psql", env["DATABASE_URL"], "-qc", f"\\copy library_resources ({columns}) FROM '{copy}'"], check=True)
             subprocess.run(["psql", env["DATABASE_URL"], "-qc", "UPDATE library_resources SET search_vector = array_to_tsvector(string_to_array(search_tokens, ' ')); VACUUM ANALYZE library_resources"], check=True)
         else:
+            # Ids as the driver stores them: a blob or text, like the schools' ids read back.
+            as_id = (lambda u: u.bytes) if isinstance(schools[0], bytes) else (lambda u: str(u).upper() if schools[0].isupper() else str(u))
             con = sqlite3.connect(env["ZHIJIAO_SQLITE_PATH"])
             con.executemany(f"INSERT INTO library_resources ({columns}) VALUES (?,?,?,'bench',?,?,?,?,?,?,NULL,'zh',?,'bench',NULL,?,0,?,?,?)",
-                            [(r[0].bytes, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[12]) for r in rows])
-            con.executemany("INSERT INTO library_search (resource_id, tokens) VALUES (?, ?)", [(r[0].bytes, r[11]) for r in rows])
+                            [(as_id(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[12]) for r in rows])
+            con.executemany("INSERT INTO library_search (resource_id, tokens) VALUES (?, ?)", [(as_id(r[0]), r[11]) for r in rows])
             con.commit(); con.execute("ANALYZE"); con.close()
         print(f"wrote {args.rows} resources in {time.time() - started:.1f} s ({'PostgreSQL' if args.postgres else 'SQLite'})")
 
