@@ -89,7 +89,7 @@ struct CMI5LaunchTests {
             let data = CourseRequests.object(state)
             #expect(data["launchMode"]?.stringValue == "Normal")
             #expect(data["moveOn"]?.stringValue == "Completed")
-            #expect(data["returnURL"]?.stringValue?.hasSuffix("/courses/\(course)") == true)
+            #expect(data["returnURL"]?.stringValue?.hasSuffix("/courses/\(course.lowercased())") == true)
             #expect(data["contextTemplate"]?["extensions"]?["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]?.stringValue == l.session)
             #expect(data["contextTemplate"]?["contextActivities"]?["grouping"]?.arrayValue?.first?["id"]?.stringValue == au)
             // Another agent's state is not this session's.

@@ -28,6 +28,8 @@ enum CMI5SessionGate {
         var agentKey: String
         var actor: JSONValue
         var expiresAt: Int64
+        /// launched, initialized, terminated or abandoned
+        var state: String
     }
 
     private struct SessionKey: StorageKey { typealias Value = Session }
@@ -38,7 +40,7 @@ enum CMI5SessionGate {
         guard key.utf8.count <= 64, secret.utf8.count <= 256 else { return nil }
         let sql = try req.sql
         guard let row = try await sql.raw("""
-            SELECT s.id, s.enrolment_id, s.version_id, s.position, s.activity_id, s.launch_mode, s.auth_digest, s.expires_at_ms, \
+            SELECT s.id, s.enrolment_id, s.version_id, s.position, s.activity_id, s.launch_mode, s.auth_digest, s.expires_at_ms, s.state, \
             e.registration, e.user_id, e.student_id, e.course_id, c.institution_id \
             FROM cmi5_sessions s JOIN course_enrolments e ON e.id = s.enrolment_id JOIN courses c ON c.id = e.course_id WHERE s.auth_key = \(bind: key)
             """).first(),
@@ -57,7 +59,7 @@ enum CMI5SessionGate {
             activityID: try row.decode(column: "activity_id", as: String.self),
             launchMode: LaunchMode(rawValue: try row.decode(column: "launch_mode", as: String.self)) ?? .normal,
             institutionID: try row.decode(column: "institution_id", as: UUID?.self), agentKey: AgentKey(actor)?.rawValue ?? "", actor: actor,
-            expiresAt: try row.decode(column: "expires_at_ms", as: Int64.self))
+            expiresAt: try row.decode(column: "expires_at_ms", as: Int64.self), state: try row.decode(column: "state", as: String.self))
         req.storage[SessionKey.self] = session
         return StoredLearningRecordClient(id: session.id, apiKey: key, name: "cmi5 AU session", institutionID: session.institutionID, scope: .write,
                                           createdBy: "cmi5", createdAt: CourseTime.date(session.expiresAt), revokedAt: nil)
@@ -83,6 +85,10 @@ enum CMI5SessionGate {
             throw XAPIError.bad("registration must be the launch registration", zh: "registration 必须是启动时的注册号")
         }
         guard path.hasSuffix("/statements"), req.method == .POST || req.method == .PUT else { return [] }
+        // The LMS recorded the session abandoned: nothing more may be recorded for it (9.3.6).
+        if session.state == "abandoned" {
+            throw XAPIError.bad("the session was abandoned: no statement may be recorded for it after abandoned (cmi5 9.3.6)", zh: "该会话已被放弃，之后不得再记录语句（cmi5 9.3.6）")
+        }
         let buffer = try await req.body.collect(max: 20 * 1024 * 1024).get()
         guard let buffer, let body = try? JSONValue.parse(Data(buffer: buffer)) else { return [] }
         let statements: [JSONValue]
