@@ -24,7 +24,7 @@ struct CreditAccountPage {
             .h2(.text(safe: l.t("提交学习成果", "Submit a learning outcome"))),
             .form(.id("submit-outcome"), .method(.post), .action(safe: "/credit-bank/learners/\(account.learner.id.uuidString)/outcomes"), .enctype(.multipartData),
                   .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-                  .select(.attribute(named: "name", value: "kind"), .id("outcome-kind"),
+                  .select(.attribute(named: "name", value: "kind"), .id("outcome-kind"), .attribute(named: "aria-label", safe: l.t("成果类型", "Kind of outcome")),
                           .forEach(OutcomeKind.allCases) { k in .option(.value(safe: k.rawValue), .label(safe: l.t(k.labelZh, k.labelEn))) }),
                   .input(.type(.text), .name("title"), .id("outcome-title"), .attribute(named: "aria-label", safe: l.t("成果名称", "Title")), .placeholder(safe: l.t("成果名称", "Title")), .attribute(named: "required", value: "required")),
                   .input(.type(.text), .name("issuer"), .id("outcome-issuer"), .attribute(named: "aria-label", safe: l.t("颁发机构", "Issuer")), .placeholder(safe: l.t("颁发机构", "Issuer"))),
@@ -97,7 +97,7 @@ struct CreditAccountPage {
                    })),
             .h2(.text(safe: l.t("转换到专业", "Transfer into a program"))),
             .form(.method(.get), .action(safe: "/credit-bank/learners/\(a.learner.id.uuidString)"),
-                  .select(.attribute(named: "name", value: "target"), .id("target"),
+                  .select(.attribute(named: "name", value: "target"), .id("target"), .attribute(named: "aria-label", safe: l.t("拟转入的专业", "Program to transfer into")),
                           .forEach(programs) { p in .option(.value(safe: "\(p.institutionCode):\(p.programCode)"), .label(safe: "\(p.institutionCode) · \(p.programCode)")) }),
                   .button(.type(.submit), .id("ask-transfer"), .text(safe: l.t("如果我报读这个专业，能转换多少？", "What would transfer?")))),
             .unwrap(transfer) { t in
