@@ -23,6 +23,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
     switch storage {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
+        app.databasePool = DatabasePool(database: "sqlite", maximumConnections: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         // Without a TLS setting in the URL: plain TCP for a development database on this
@@ -32,6 +33,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
         }
         // Ledger writes queue behind one lock: a burst of them waits its turn rather than failing at the 10 s default.
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)), as: .psql)
+        app.databasePool = DatabasePool(database: "postgresql", maximumConnections: 4 * app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
     }
 
     // bcrypt cost 12 in production; tests use the minimum to stay quick (still real bcrypt).
@@ -50,6 +52,7 @@ public func configure(_ app: Application, storage: StorageConfiguration = .fromE
         app.services.internshipQuota.rounding = rounding
     }
 
+    app.statementGroupCommit = StatementGroupCommit()
     app.migrations.add(Migrations.all)
     try await app.autoMigrate()
     if storage.isSQLite {

@@ -212,6 +212,12 @@ struct SafeOperationTests {
                 #expect(text.contains(#"zhijiao_http_requests_total{method="GET",route="/healthz",status="200"} 1"#))
                 #expect(text.contains("zhijiao_http_request_duration_seconds_bucket"))
                 #expect(text.contains("zhijiao_process_resident_memory_bytes"))
+                // The pool as configured (never 0 once configured) and the write gate's queue.
+                let database = app.sql.dialect.name == "sqlite" ? "sqlite" : "postgresql"
+                let pool = text.split(separator: "\n").first { $0.hasPrefix(#"zhijiao_db_pool_connections_max{database="\#(database)"}"#) }
+                #expect((pool?.split(separator: " ").last.flatMap { Double($0) } ?? 0) > 0)
+                #expect(text.contains("zhijiao_db_write_gate_entries "))
+                #expect(text.contains("zhijiao_db_write_gate_longest_wait_seconds "))
             }
         }
     }

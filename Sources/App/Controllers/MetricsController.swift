@@ -10,6 +10,13 @@ enum MetricsController {
         guard allowed(req), let metrics = req.application.platformMetrics else { throw AppError.notFound }
         metrics.setGauge("process_resident_memory_bytes", help: "Resident set size of the server process", Double(ProcessMemory.residentBytes() ?? 0))
         metrics.setGauge("process_open_fds", help: "Open file descriptors of the server process", Double(ProcessMemory.openDescriptors() ?? 0))
+        let pool = req.application.databasePool
+        metrics.setGauge("db_pool_connections_max", help: "Database connections the pool may open (per event loop × event loops)", Double(pool.maximumConnections), labels: [("database", pool.database)])
+        let gate = await WriteGate.shared.scrape()
+        metrics.setGauge("db_write_gate_entries", help: "Write transactions that passed the process's write gate since start", Double(gate.entries))
+        metrics.setGauge("db_write_gate_queued", help: "Write transactions waiting at the write gate now", Double(gate.queued))
+        metrics.setGauge("db_write_gate_wait_seconds", help: "Seconds write transactions have waited at the write gate since start", gate.waitedSeconds)
+        metrics.setGauge("db_write_gate_longest_wait_seconds", help: "The longest wait at the write gate since the previous scrape", gate.longestWaitSeconds)
         let response = Response(status: .ok, body: .init(string: metrics.text()))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return response

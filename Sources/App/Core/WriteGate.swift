@@ -13,13 +13,39 @@ actor WriteGate {
     static let shared = WriteGate()
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// For `/metrics`: how long writers queue here is how long SQLite's one writer is contended.
+    private(set) var statistics = Statistics()
+
+    /// Writers that passed the gate, what they waited in total, and the longest wait since the
+    /// last scrape took it.
+    struct Statistics: Sendable {
+        var entries = 0
+        var waitedSeconds = 0.0
+        var longestWaitSeconds = 0.0
+        var queued = 0
+    }
 
     func enter() async {
+        statistics.entries += 1
         guard busy else {
             busy = true
             return
         }
+        let start = ContinuousClock.now
+        statistics.queued += 1
         await withCheckedContinuation { waiting.append($0) }
+        statistics.queued -= 1
+        let waited = start.duration(to: .now)
+        let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
+        statistics.waitedSeconds += seconds
+        statistics.longestWaitSeconds = max(statistics.longestWaitSeconds, seconds)
+    }
+
+    /// The statistics, with the longest wait reset for the next scrape.
+    func scrape() -> Statistics {
+        let taken = statistics
+        statistics.longestWaitSeconds = 0
+        return taken
     }
 
     func leave() {

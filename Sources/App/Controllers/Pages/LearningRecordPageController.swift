@@ -8,7 +8,7 @@ import Vapor
 /// policy), a learner's timeline, and the LRS clients of the city or a school.
 enum LearningRecordPageController {
     static func browser(_ req: Request) throws -> LearningRecordBrowser {
-        LearningRecordBrowser(service: LearningRecordService(db: req.db, publicURL: req.application.deployment.publicURL), sql: try req.sql)
+        LearningRecordBrowser(service: LearningRecordService(db: req.db, publicURL: req.application.deployment.publicURL, groupCommit: req.application.statementGroupCommit), sql: try req.sql)
     }
 
     /// The filters of the form, checked like the xAPI resource's own (a wrong one names itself).

@@ -12,7 +12,7 @@ enum XAPIStatementsController {
     static let maxPage = 100
 
     static func service(_ req: Request) -> LearningRecordService {
-        LearningRecordService(db: req.db, publicURL: req.application.deployment.publicURL)
+        LearningRecordService(db: req.db, publicURL: req.application.deployment.publicURL, groupCommit: req.application.statementGroupCommit)
     }
 
     // MARK: PUT and POST

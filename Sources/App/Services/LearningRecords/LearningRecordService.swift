@@ -13,6 +13,8 @@ struct LearningRecordService: Sendable {
     let db: any Database
     /// The platform's public address: the `homePage` of learners' accounts and clients' authority.
     let publicURL: String
+    /// Where concurrent requests' writes share a commit; nil: each write commits alone.
+    var groupCommit: StatementGroupCommit? = nil
 
     /// Attachment bytes that came with statements, by SHA-256 (hex).
     typealias Attachments = [String: (contentType: String, content: Data)]
@@ -50,18 +52,25 @@ struct LearningRecordService: Sendable {
         let authority = authority(of: client)
         // Two writers of one new id race to the unique index: the loser runs again and finds the
         // winner's row, which is then either the same statement or a conflict.
+        let write: StatementGroupCommit.Work = { sql in
+            // Prepared and stamped inside the write lock, so `stored` rises with the store's order.
+            let now = Date()
+            let rows = toStore.map { p in
+                var row = StatementRow(id: p.id, stored: now, document: StatementPreparation.prepare(p.original, id: p.id, stored: now, authority: authority, version: version),
+                                       clientID: client.id, institutionID: client.institutionID, attachmentHashes: p.hashes)
+                row.link(links)
+                return (p.original, row)
+            }
+            try await self.write(rows, attachments: attachments, store: StatementStore(sql: sql))
+        }
         for attempt in 0..<3 {
             do {
-                try await WriteGate.shared.transaction(on: db, postgresLock: Self.advisoryKey) { sql in
-                    // Prepared and stamped inside the write lock, so `stored` rises with the store's order.
-                    let now = Date()
-                    let rows = toStore.map { p in
-                        var row = StatementRow(id: p.id, stored: now, document: StatementPreparation.prepare(p.original, id: p.id, stored: now, authority: authority, version: version),
-                                               clientID: client.id, institutionID: client.institutionID, attachmentHashes: p.hashes)
-                        row.link(links)
-                        return (p.original, row)
-                    }
-                    try await write(rows, attachments: attachments, store: StatementStore(sql: sql))
+                // Inside a caller's transaction the write joins it; otherwise it shares the next
+                // commit with the other requests waiting (`StatementGroupCommit`).
+                if let groupCommit, !db.inTransaction {
+                    try await groupCommit.write(statements: toStore.count, on: db, postgresLock: Self.advisoryKey, write)
+                } else {
+                    try await WriteGate.shared.transaction(on: db, postgresLock: Self.advisoryKey, write)
                 }
                 break
             } catch where attempt < 2 && ConstraintViolation.isUnique(error) {
