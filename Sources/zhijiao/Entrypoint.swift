@@ -14,6 +14,7 @@ enum Entrypoint {
     static func run(_ arguments: [String]) async -> Int32 {
         // Commands that need neither the server nor a database, nor a data key.
         if MatchSolveCommand.matches(arguments) { return MatchSolveCommand.run(arguments) }
+        if TimetableCommand.matches(arguments) { return TimetableCommand.run(arguments) }
         if OpenAPICommand.matches(arguments) { return OpenAPICommand.run(arguments) }
         // An unknown command is a usage error before any database or key file is touched.
         if let command = arguments.first, !command.hasPrefix("-"), !CommandCatalogue.names.contains(command) {
