@@ -65,6 +65,8 @@ struct AccessMatrixTests {
             "/reveal-grants": .revealGrant,
             // API and pages alike.
             "/library/resources": .libraryResource,
+            // API and pages alike; a version by the package files it serves.
+            "/courses": .course, "/cmi5/content": .courseVersion,
         ]
         return table[before]
     }
@@ -74,6 +76,7 @@ struct AccessMatrixTests {
         switch (template, parameter) {
         case ("/work-reports/{id}/evidence/{evidenceId}", "evidenceId"): world.evidence[primary] ?? UUID().uuidString
         case ("/credit-bank/rules/{kind}/{code}", "code"): "MATRIX-TEST"
+        case ("/courses/{id}/aus/{position}/launch", "position"): "1"
         default: nil
         }
     }

@@ -17,14 +17,14 @@ struct NavigationTests {
 
     /// The areas each role's menu holds, written out so a policy change shows up here.
     static let expectedAreas: [Role: [MenuArea]] = [
-        .cityAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .workList, .creditBank, .learningRecords, .revealGrants],
-        .districtAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision],
-        .schoolAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .creditBank, .learningRecords, .revealGrants],
-        .teacher: [.internshipQuotas, .internshipRounds, .market, .learningRecords],
-        .enterprise: [.internshipQuotas, .internshipRounds, .market],
-        .learner: [.internshipRounds, .market, .creditBank, .learningRecords],
-        .creditReviewer: [.creditBank],
-        .responsibleUnit: [.supervision, .workList],
+        .cityAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .workList, .creditBank, .learningRecords, .revealGrants, .courses, .library],
+        .districtAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .library],
+        .schoolAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .creditBank, .learningRecords, .revealGrants, .courses, .library],
+        .teacher: [.internshipQuotas, .internshipRounds, .market, .learningRecords, .courses, .library],
+        .enterprise: [.internshipQuotas, .internshipRounds, .market, .library],
+        .learner: [.internshipRounds, .market, .creditBank, .learningRecords, .courses, .library],
+        .creditReviewer: [.creditBank, .library],
+        .responsibleUnit: [.supervision, .workList, .library],
     ]
 
     static var scopes: [CallerScope] { [city, district, school, teacher, enterprise, learner, reviewer, unit] }

@@ -50,6 +50,15 @@ extension AccessPolicy {
         }
     }
 
+    /// Has a course list worth opening: those who may see some course (the city, a school's
+    /// staff, learners); other roles see none (`canSeeCourse`).
+    public static func mayBrowseCourses(caller: CallerScope) -> Bool {
+        switch caller.role {
+        case .cityAdmin, .schoolAdmin, .teacher, .learner: true
+        default: false
+        }
+    }
+
     /// Whether a class course's audience may be set by this caller: only for the caller's own school.
     public static func mayAddress(_ audience: CourseAudience, caller: CallerScope) -> Bool {
         switch audience {

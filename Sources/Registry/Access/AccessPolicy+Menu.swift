@@ -16,6 +16,10 @@ public enum MenuArea: String, CaseIterable, Sendable {
     case learningRecords
     /// 证件号码批量查看授权
     case revealGrants
+    /// 在线课程
+    case courses
+    /// 资源库
+    case library
 }
 
 extension AccessPolicy {
@@ -36,6 +40,9 @@ extension AccessPolicy {
             case .creditBank: creditBankHome(caller: caller) != nil
             case .learningRecords: statementFilter(for: caller) != .none
             case .revealGrants: canRequestRevealGrants(caller: caller) || canReviewRevealGrants(caller: caller)
+            case .courses: mayBrowseCourses(caller: caller)
+            // Shared resources are every signed-in caller's.
+            case .library: true
             }
         }
     }

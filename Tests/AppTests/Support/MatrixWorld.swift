@@ -34,6 +34,9 @@ struct MatrixWorld: Sendable {
         /// A library resource: a shared one is every role's; one not yet shared its school's or
         /// enterprise's (and the city's).
         case libraryResource
+        /// An online course, and a version of one (its package's files): open ones are every
+        /// school's staff's and learner's, a class course its school's staff's and its class's.
+        case course, courseVersion
     }
 
     struct Account: Sendable {
@@ -146,6 +149,14 @@ struct MatrixWorld: Sendable {
             case .schoolAdmin, .teacher: return .some { [i = scope.institutionID] in !$0.draft || (i != nil && $0.institutionID == i) }
             case .enterprise: return .some { [e = scope.enterpriseID] in !$0.draft || (e != nil && $0.enterpriseID == e) }
             default: return .some { !$0.draft }
+            }
+        case .course, .courseVersion:
+            // `draft`: a class course; `studentIDs`: the learners of its class.
+            switch scope.role {
+            case .cityAdmin: return .everything
+            case .schoolAdmin, .teacher: return .some { [i = scope.institutionID] in !$0.draft || (i != nil && $0.institutionID == i) }
+            case .learner: return .some { [s = scope.studentID] in !$0.draft || (s.map($0.studentIDs.contains) ?? false) }
+            default: return nothing
             }
         case .workTask, .workReport:
             switch scope.role {
@@ -272,7 +283,55 @@ extension MatrixWorld {
         }
         objects[.revealGrant] = grants
         objects[.libraryResource] = try await libraryResources(app, accounts: accounts, city: city)
+        let courses = try await courses(app, accounts: accounts)
+        objects[.course] = courses.map(\.course)
+        objects[.courseVersion] = courses.map(\.version)
         return MatrixWorld(accounts: accounts, objects: objects, evidence: evidence)
+    }
+
+    /// A one-unit cmi5 package, built here so that the matrix needs no file outside the repository.
+    static var coursePackage: Data {
+        let structure = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+              <course id="https://matrix.zhijiao.example/course">
+                <title><langstring lang="zh-CN">矩阵课程</langstring></title>
+                <description><langstring lang="zh-CN">矩阵测试课程</langstring></description>
+              </course>
+              <au id="https://matrix.zhijiao.example/course/au1" moveOn="Completed">
+                <title><langstring lang="zh-CN">单元一</langstring></title>
+                <description><langstring lang="zh-CN">矩阵测试单元</langstring></description>
+                <url>index.html</url>
+              </au>
+            </courseStructure>
+            """
+        return CourseTestZip.make([("cmi5.xml", Data(structure.utf8)), ("index.html", Data("<!DOCTYPE html><title>矩阵</title>".utf8))])
+    }
+
+    /// Courses of the demo school, imported by its teacher: an open course, a class course for
+    /// the whole school (the demo learner's class when the learner studies there), and a class
+    /// course for a program nobody studies; each with its version.
+    static func courses(_ app: Application, accounts: [Account]) async throws -> [(course: Object, version: Object)] {
+        guard let teacher = accounts.first(where: { $0.role == .teacher }), let school = teacher.scope.institutionID else { return [] }
+        var learnerIDs: Set<UUID> = []
+        if let learner = accounts.first(where: { $0.role == .learner })?.scope.studentID,
+           let row = try await app.sql.select().column("institution_id").from("students").where("id", .equal, learner).first(),
+           try row.decode(column: "institution_id", as: UUID.self) == school {
+            learnerIDs.insert(learner)
+        }
+        var made: [(course: Object, version: Object)] = []
+        for (query, isClass, learners) in [("kind=open", false, Set<UUID>()), ("kind=class", true, learnerIDs), ("kind=class&programCode=999999", true, Set<UUID>())] {
+            let (status, _, id) = try await CourseRequests.importCourse(app, teacher.token, coursePackage, query: query)
+            guard status == .created, let id, let courseID = UUID(uuidString: id) else { throw WorldError.setup("course import (\(query)) answered \(status)") }
+            guard let version = try await app.sql.select().column("id").from("course_versions").where("course_id", .equal, courseID).first()?.decode(column: "id", as: UUID.self) else {
+                throw WorldError.setup("no version for course \(id)")
+            }
+            let course = Object(id: id, institutionID: school, studentIDs: learners, draft: isClass)
+            var versionObject = course
+            versionObject.id = version.uuidString
+            made.append((course, versionObject))
+        }
+        return made
     }
 
     /// The bytes of the library file the matrix uploads (an MP4 head), and their SHA-256.

@@ -70,7 +70,12 @@ struct CourseStore: Sendable {
         switch scope.role {
         case .cityAdmin: break
         case .schoolAdmin, .teacher:
-            query = query.where(SQLRaw("(kind = 'open' OR institution_id = ")).where(SQLBind(scope.institutionID)).where(SQLRaw(")"))
+            // Open courses, and their own school's; without a school, open courses only.
+            if let institution = scope.institutionID {
+                query = query.where(SQLQueryString("(kind = 'open' OR institution_id = \(bind: institution))"))
+            } else {
+                query = query.where(SQLQueryString("kind = 'open'"))
+            }
         case .learner:
             guard let cohort else { return [] }
             query = query.where(SQLQueryString("""

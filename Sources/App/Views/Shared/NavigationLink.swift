@@ -33,6 +33,8 @@ struct NavigationLink: Sendable, Hashable {
         case .creditBank: self.init(path: "/credit-bank", zh: "学分银行", en: "Credit bank")
         case .learningRecords: self.init(path: "/learning-records", zh: "学习记录", en: "Learning records")
         case .revealGrants: self.init(path: "/reveal-grants", zh: "查看授权", en: "Reveal grants")
+        case .courses: self.init(path: "/courses", zh: "在线课程", en: "Courses")
+        case .library: self.init(path: "/library", zh: "资源库", en: "Library")
         }
     }
 
