@@ -99,7 +99,10 @@ struct AccessCapabilityTests {
         #expect(!learner.contains(.supervision) && !learner.contains(.workList))
         #expect(learner.contains(.creditBank) && learner.contains(.internshipRounds))
         #expect(AccessPolicy.menu(for: scope(.cityAdmin)) == MenuArea.allCases)
-        #expect(AccessPolicy.menu(for: scope(.responsibleUnit)) == [.supervision, .workList])
+        #expect(AccessPolicy.menu(for: scope(.responsibleUnit)) == [.supervision, .workList, .library])
+        // Courses are for those who may see one; the library's shared resources are everyone's.
+        #expect(AccessPolicy.menu(for: scope(.enterprise)).contains(.library) && !AccessPolicy.menu(for: scope(.enterprise)).contains(.courses))
+        #expect(AccessPolicy.menu(for: scope(.learner)).contains(.courses))
         #expect(!AccessPolicy.menu(for: scope(.teacher)).contains(.creditBank))
         for role in Role.allCases {
             let menu = AccessPolicy.menu(for: scope(role))
