@@ -71,6 +71,10 @@ check(len(files) >= 8, f"hostile files generated ({len(files)})")
 
 learner = token("learner-demo")
 admin = token("city-admin")
+teacher = token("teacher-demo")
+# The other upload routes: a course package (a ZIP the platform opens) and a library file (kept
+# as bytes, its type sniffed), as a teacher who may use both and as the learner, who may not.
+uploads = [("/api/v1/courses", "application/zip"), ("/api/v1/library/files", "application/octet-stream")]
 learner_page, learner_csrf = session("learner-demo")
 baseline = rss()
 print(f"hostile: server resident memory before: {baseline / 1048576:.0f} MiB; {len(files)} files × "
@@ -94,9 +98,17 @@ for name in files:
         check(len(problem.get("errors") or []) <= 1000, f"{name}: the error list is bounded")
         first = (problem.get("errors") or [{}])[0]
         check(bool(first.get("reasonZh")) and bool(first.get("reasonEn")), f"{name}: the reason is given in Chinese and English")
+    imported = r.status_code
+    for route, content_type in uploads:
+        r = requests.post(BASE + route, data=body, headers={"Authorization": "Bearer " + learner, "Content-Type": content_type}, timeout=120)
+        check(r.status_code in (403, 413), f"learner {route} {name}: {r.status_code}")
+        r = requests.post(BASE + route, data=body, headers={"Authorization": "Bearer " + teacher, "Content-Type": content_type}, timeout=300)
+        check(r.status_code < 500, f"teacher {route} {name}: {r.status_code} {r.text[:200]}")
+        if route == "/api/v1/courses":
+            check(r.status_code in (400, 413, 415, 422), f"teacher {route} {name}: a hostile file is not a course ({r.status_code})")
     check(alive(), f"the server still answers after {name}")
     grown = rss() - baseline
-    print(f"hostile: {name}: {r.status_code}; resident memory {grown / 1048576:+.0f} MiB", flush=True)
+    print(f"hostile: {name}: {imported}; resident memory {grown / 1048576:+.0f} MiB", flush=True)
     check(grown < CEILING, f"{name}: resident memory rose {grown / 1048576:.0f} MiB (ceiling 512 MiB)")
     if grown >= AIM:
         # Over the aim: it must at least be a plateau, not a leak — the same file again adds nothing.
