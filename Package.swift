@@ -27,10 +27,17 @@ let package = Package(
             resources: [.copy("Resources/ReferenceData")],
             swiftSettings: strict
         ),
+        // Pure: raw deflate inflated under caps on size and ratio (zlib, as ZIPFoundation links it),
+        // shared by every reader of untrusted compressed input.
+        .target(
+            name: "Inflate",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         // Pure: CSV (UTF-8, BOM, GB18030) and XLSX reading and writing.
         .target(
             name: "Spreadsheet",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Inflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         // Pure: stable matching with capacities (internship allocation), rankings, quotas.
@@ -54,7 +61,7 @@ let package = Package(
         // (Ed25519), issuer DID documents and JWKS, Bitstring Status Lists, verification, baking.
         .target(
             name: "Credentials",
-            dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["JSON", "Inflate", .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         // Pure: learning records — xAPI statements (validation, comparison, queries, formats),
@@ -101,6 +108,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
+        .testTarget(name: "InflateTests", dependencies: ["Inflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: strict),
         .testTarget(name: "SupplyDemandTests", dependencies: ["SupplyDemand", "Exact"], swiftSettings: strict),

@@ -1,9 +1,5 @@
 import Foundation
-#if canImport(CZlib)
-import CZlib
-#elseif canImport(zlib)
-import zlib
-#endif
+import Inflate
 
 /// The parts of a ZIP archive held in memory, read with every offset, size and count checked.
 ///
@@ -67,7 +63,7 @@ struct ZipArchive {
             } else {
                 out = try Self.inflate(input, part: part, expected: entry.uncompressedSize, budget: budget, limits: limits)
             }
-            guard out.count == entry.uncompressedSize, Self.crc32(of: out) == entry.crc else { throw .damagedPart(part) }
+            guard out.count == entry.uncompressedSize, BoundedInflate.crc32(of: out) == entry.crc else { throw .damagedPart(part) }
             return out
         }
         inflatedTotal += out.count
@@ -177,43 +173,14 @@ struct ZipArchive {
 
     // MARK: - Inflating
 
-    /// Raw deflate with a running check of size and ratio after every block of output, so a
-    /// bomb is stopped within a block of passing the cap whatever the archive declared.
+    /// Inflates a part with the shared bounded loop, naming the part and the cap in the error.
     static func inflate(_ input: UnsafeRawBufferPointer, part: String, expected: Int, budget: Int, limits: SpreadsheetLimits) throws(SpreadsheetError) -> Data {
-        guard let base = input.baseAddress?.assumingMemoryBound(to: Bytef.self) else { throw .damagedPart(part) }
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damagedPart(part) }
-        defer { inflateEnd(&stream) }
-        let chunk = 64 * 1024
-        let buffer = UnsafeMutablePointer<Bytef>.allocate(capacity: chunk)
-        defer { buffer.deallocate() }
-        var out = Data()
-        // The declared size is only a hint for the first allocation, never more than the budget.
-        out.reserveCapacity(Swift.min(Swift.max(expected, 0), budget, 16 << 20))
-        var fed = 0
-        while true {
-            if stream.avail_in == 0 {
-                // Input used up before the end of the stream: the part was cut short.
-                guard fed < input.count else { throw .damagedPart(part) }
-                let n = Swift.min(input.count - fed, 1 << 20)
-                stream.next_in = UnsafeMutablePointer(mutating: base + fed)
-                stream.avail_in = uInt(n)
-                fed += n
-            }
-            stream.next_out = buffer
-            stream.avail_out = uInt(chunk)
-            let status = CZlibShim.inflate(&stream)
-            let produced = chunk - Int(stream.avail_out)
-            guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && stream.avail_in == 0) else { throw .damagedPart(part) }
-            if produced > 0 {
-                if out.count + produced > budget { throw overBudget(part: part, limits: limits, partBytes: out.count + produced) }
-                out.append(buffer, count: produced)
-                let consumed = Swift.max(Int(clamping: stream.total_in), 1)
-                if out.count > limits.compressionRatioFloor, out.count / consumed > limits.maxCompressionRatio {
-                    throw .compressionRatio(part: part, limit: limits.maxCompressionRatio)
-                }
-            }
-            if status == Z_STREAM_END { return out }
+        let ratio = BoundedInflate.RatioCap(maxRatio: limits.maxCompressionRatio, floor: limits.compressionRatioFloor)
+        switch BoundedInflate.inflate(input, limit: budget, ratio: ratio, expected: expected) {
+        case .success(let out): return out
+        case .failure(.tooLarge(let reached)): throw overBudget(part: part, limits: limits, partBytes: reached)
+        case .failure(.ratio): throw .compressionRatio(part: part, limit: limits.maxCompressionRatio)
+        case .failure(.truncated), .failure(.damaged): throw .damagedPart(part)
         }
     }
 
@@ -222,46 +189,10 @@ struct ZipArchive {
         partBytes > limits.maxPartBytes ? .partTooLarge(part: part, limit: limits.maxPartBytes) : .inflatedTooLarge(limit: limits.maxInflatedBytes)
     }
 
-    static func crc32(of data: Data) -> UInt32 {
-        data.withUnsafeBytes { raw -> UInt32 in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return 0 }
-            var crc = CZlibShim.crc32Start
-            var offset = 0
-            // zlib takes 32-bit lengths.
-            while offset < raw.count {
-                let n = Swift.min(raw.count - offset, 1 << 30)
-                crc = CZlibShim.crc32(crc, base + offset, n)
-                offset += n
-            }
-            return UInt32(truncatingIfNeeded: crc)
-        }
-    }
-
     /// Runs `body` over the archive's bytes; `Data.withUnsafeBytes` only rethrows untyped errors.
     static func withBytes<R>(_ data: Data, _ body: (UnsafeRawBufferPointer) throws(SpreadsheetError) -> R) throws(SpreadsheetError) -> R {
         let result = data.withUnsafeBytes { raw in Result { () throws(SpreadsheetError) -> R in try body(raw) } }
         return try result.get()
-    }
-}
-
-/// zlib's functions under names that do not collide with this module's.
-enum CZlibShim {
-    static func inflate(_ stream: inout z_stream) -> Int32 {
-        #if canImport(CZlib)
-        CZlib.inflate(&stream, Z_NO_FLUSH)
-        #else
-        zlib.inflate(&stream, Z_NO_FLUSH)
-        #endif
-    }
-
-    static let crc32Start: uLong = 0
-
-    static func crc32(_ crc: uLong, _ bytes: UnsafePointer<Bytef>, _ count: Int) -> uLong {
-        #if canImport(CZlib)
-        CZlib.crc32(crc, bytes, uInt(count))
-        #else
-        zlib.crc32(crc, bytes, uInt(count))
-        #endif
     }
 }
 

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import App
 import Fluent
 import Foundation
@@ -127,6 +130,32 @@ struct ImportExportStagingTests {
             #expect(count == 7)
             #expect(try await app.count("students") == students + 7)
         }
+    }
+
+    /// The next start of the server removes a dead import's staging table without waiting for
+    /// the next import; a table of a live process (this one) stays.
+    @Test func theNextStartDropsADeadImportsStagingTable() async throws {
+        guard !TestDatabase.usesPostgres else { return }
+        let database = try await TestDatabase.make()
+        let now = Int(Date().timeIntervalSince1970)
+        let dead = "\(ImportStaging.prefix)999999999_\(now)_dead"
+        let live = "\(ImportStaging.prefix)\(getpid())_\(now)_live"
+        func start(_ body: (Application) async throws -> Void) async throws {
+            let app = try await Application.make(.testing)
+            do {
+                try await configure(app, storage: database.storage, dataKey: testDataKey)
+                try await body(app)
+            } catch { try? await app.asyncShutdown(); await database.drop(); throw error }
+            try await app.asyncShutdown()
+        }
+        try await start { app in
+            for name in [dead, live] { try await app.sql.raw("CREATE TABLE \(ident: name) (id)").run() }
+        }
+        try await start { app in
+            let left = try await ImportStaging.present(on: app.db).map(\.name)
+            #expect(left == [live])
+        }
+        await database.drop()
     }
 
     /// A file with more errors than are reported keeps the first 1,000 in full, in row order,

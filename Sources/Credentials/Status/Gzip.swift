@@ -1,10 +1,6 @@
 import Foundation
 import ZIPFoundation
-#if canImport(CZlib)
-import CZlib
-#elseif canImport(zlib)
-import zlib
-#endif
+import Inflate
 
 /// GZIP (RFC 1952) around zlib's raw deflate, which ZIPFoundation already links for the
 /// spreadsheet reader: the status list's bitstring is GZIP-compressed by definition.
@@ -48,93 +44,22 @@ enum Gzip {
         guard offset < bytes.count - 8 else { throw .malformedStatusList(zh: "GZIP 头部不完整", en: "truncated GZIP header") }
         let body = bytes[offset..<(bytes.count - 8)]
         let inflated: Data
-        switch body.withUnsafeBytes({ inflateRaw($0, limit: limit) }) {
+        switch body.withUnsafeBytes({ BoundedInflate.inflate($0, limit: limit) }) {
         case .success(let data): inflated = data
         case .failure(.tooLarge):
             throw .malformedStatusList(zh: "状态列表解压后超过 \(limit) 字节", en: "the status list inflates past \(limit) bytes")
         case .failure(.truncated):
             throw .malformedStatusList(zh: "状态列表的压缩数据不完整", en: "the status list's deflate stream is cut short")
-        case .failure(.damaged):
+        case .failure(.damaged), .failure(.ratio):
             throw .malformedStatusList(zh: "状态列表无法解压", en: "the status list does not inflate")
         }
         // The trailer: CRC-32 and length (mod 2^32) of the inflated bytes.
         let trailer = Array(bytes[(bytes.count - 8)...])
         func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(trailer[at + $1]) << (8 * $1) } }
-        guard u32(0) == crc32(of: inflated), u32(4) == UInt32(truncatingIfNeeded: inflated.count) else {
+        guard u32(0) == BoundedInflate.crc32(of: inflated), u32(4) == UInt32(truncatingIfNeeded: inflated.count) else {
             throw .malformedStatusList(zh: "状态列表的 GZIP 校验值不符", en: "the status list's GZIP checksum does not match")
         }
         return inflated
-    }
-
-    enum InflateFailure: Error { case tooLarge, truncated, damaged }
-
-    /// Raw deflate driven through zlib directly, a block of output at a time: a stream cut
-    /// short is an error (ZIPFoundation's inflate loop spins forever on one), and output past
-    /// `limit` stops it at once. The spreadsheet reader's ZIP parts are inflated the same way.
-    static func inflateRaw(_ input: UnsafeRawBufferPointer, limit: Int) -> Result<Data, InflateFailure> {
-        guard let base = input.baseAddress?.assumingMemoryBound(to: Bytef.self), input.count > 0 else { return .failure(.truncated) }
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return .failure(.damaged) }
-        defer { inflateEnd(&stream) }
-        let chunk = 64 * 1024
-        let buffer = UnsafeMutablePointer<Bytef>.allocate(capacity: chunk)
-        defer { buffer.deallocate() }
-        var out = Data()
-        var fed = 0
-        while true {
-            if stream.avail_in == 0 {
-                // Input used up before the end of the stream: it was cut short.
-                guard fed < input.count else { return .failure(.truncated) }
-                let n = Swift.min(input.count - fed, 1 << 20)
-                stream.next_in = UnsafeMutablePointer(mutating: base + fed)
-                stream.avail_in = uInt(n)
-                fed += n
-            }
-            stream.next_out = buffer
-            stream.avail_out = uInt(chunk)
-            let status = ZlibCalls.inflate(&stream)
-            let produced = chunk - Int(stream.avail_out)
-            guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && stream.avail_in == 0) else { return .failure(.damaged) }
-            if produced > 0 {
-                if out.count + produced > limit { return .failure(.tooLarge) }
-                out.append(buffer, count: produced)
-            }
-            if status == Z_STREAM_END { return .success(out) }
-        }
-    }
-
-    static func crc32(of data: Data) -> UInt32 {
-        data.withUnsafeBytes { raw -> UInt32 in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return 0 }
-            var crc: uLong = 0
-            var offset = 0
-            while offset < raw.count {
-                let n = Swift.min(raw.count - offset, 1 << 30)
-                crc = ZlibCalls.crc32(crc, base + offset, n)
-                offset += n
-            }
-            return UInt32(truncatingIfNeeded: crc)
-        }
-    }
-
-}
-
-/// zlib's functions under names that do not collide with this module's.
-private enum ZlibCalls {
-    static func inflate(_ stream: inout z_stream) -> Int32 {
-        #if canImport(CZlib)
-        CZlib.inflate(&stream, Z_NO_FLUSH)
-        #else
-        zlib.inflate(&stream, Z_NO_FLUSH)
-        #endif
-    }
-
-    static func crc32(_ crc: uLong, _ bytes: UnsafePointer<Bytef>, _ count: Int) -> uLong {
-        #if canImport(CZlib)
-        CZlib.crc32(crc, bytes, uInt(count))
-        #else
-        zlib.crc32(crc, bytes, uInt(count))
-        #endif
     }
 }
 
