@@ -122,22 +122,29 @@ struct LibrarySearch: Sendable {
     static func search(_ sql: any SQLDatabase, _ query: Query, caller: CallerScope, catalog: ReferenceCatalog) async throws -> LibrarySearchResult {
         let condition = predicate(sql, query, caller: caller)
         let items = try await select(sql, where: condition, limit: query.per, offset: (query.page - 1) * query.per, catalog: catalog)
-        var counts: [String: [(String, Int)]] = [:]
-        let facetColumns = [("kind", "r.kind"), ("program", "r.program_code"), ("occupation", "r.occupation_code"), ("licence", "r.licence")]
-        let union = facetColumns.map { name, column in
-            q("SELECT \(literal: name) AS facet, \(unsafeRaw: column) AS value, COUNT(*) AS n FROM library_resources r WHERE \(condition) AND \(unsafeRaw: column) IS NOT NULL GROUP BY \(unsafeRaw: column)")
-        }.joined(separator: " UNION ALL ")
-        for row in try await sql.raw(union).all() {
-            counts[try row.decode(column: "facet", as: String.self), default: []].append((try row.decode(column: "value", as: String.self), try row.decode(column: "n", as: Int.self)))
-        }
-        var schools: [LibraryFacetValue] = []
-        let schoolQuery: SQLQueryString = """
-            SELECT r.institution_id AS value, MIN(i.name) AS label, COUNT(*) AS n FROM library_resources r JOIN institutions i ON i.id = r.institution_id
-            WHERE \(condition) GROUP BY r.institution_id
+        // The matches are found once, into a materialised CTE of the five facet columns, and every
+        // facet is counted from it in the same statement (SQLite ≥ 3.35 and PostgreSQL ≥ 12).
+        let facetColumns = [("kind", "kind"), ("program", "program_code"), ("occupation", "occupation_code"), ("licence", "licence")]
+        // The school branch comes first: PostgreSQL types a UNION's columns branch by branch,
+        // so its uuid column must meet the other branches' untyped NULLs, not a text one.
+        let counted = ["SELECT 'school' AS facet, NULL AS value, m.institution_id AS school, MIN(i.name) AS label, COUNT(*) AS n FROM m JOIN institutions i ON i.id = m.institution_id GROUP BY m.institution_id"]
+            + facetColumns.map { name, column in
+                "SELECT '\(name)', \(column), NULL, NULL, COUNT(*) FROM m WHERE \(column) IS NOT NULL GROUP BY \(column)"
+            }
+        let facetQuery: SQLQueryString = """
+            WITH m AS MATERIALIZED (SELECT r.kind, r.program_code, r.occupation_code, r.licence, r.institution_id FROM library_resources r WHERE \(condition))
+            \(unsafeRaw: counted.joined(separator: " UNION ALL "))
             """
-        for row in try await sql.raw(schoolQuery).all() {
-            schools.append(LibraryFacetValue(value: try row.decode(column: "value", as: UUID.self).uuidString.lowercased(),
-                                             label: try row.decode(column: "label", as: String.self), count: try row.decode(column: "n", as: Int.self)))
+        var counts: [String: [(String, Int)]] = [:]
+        var schools: [LibraryFacetValue] = []
+        for row in try await sql.raw(facetQuery).all() {
+            let facet = try row.decode(column: "facet", as: String.self), n = try row.decode(column: "n", as: Int.self)
+            if facet == "school" {
+                schools.append(LibraryFacetValue(value: try row.decode(column: "school", as: UUID.self).uuidString.lowercased(),
+                                                 label: try row.decode(column: "label", as: String.self), count: n))
+            } else {
+                counts[facet, default: []].append((try row.decode(column: "value", as: String.self), n))
+            }
         }
         func facet(_ name: String, label: (String) -> String) -> [LibraryFacetValue] {
             Array((counts[name] ?? []).map { LibraryFacetValue(value: $0.0, label: label($0.0), count: $0.1) }
