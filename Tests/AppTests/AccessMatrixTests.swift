@@ -56,7 +56,7 @@ struct AccessMatrixTests {
             "/credit-bank/rules": .creditRuleKind, "/credentials": .credential, "/internship-rounds": .internshipRound,
             "/work-tasks": .workTask, "/work-reports": .workReport, "/supervision/indicators": .indicator, "/reference": .referenceList,
             // pages
-            "/internships/rounds": .internshipRound, "/market/schools": .marketSchool, "/supervision/districts": .supervisionDistrict,
+            "/internships/rounds": .internshipRound, "/internships/posts": .internshipPost, "/market/schools": .marketSchool, "/supervision/districts": .supervisionDistrict,
             "/supervision/schools": .supervisionSchool, "/verify": .publicCredential, "/credentials/status": .statusPurpose, "/lang": .language,
             // A learner's statements, named by their registry student id.
             "/learning-records/learners": .student,

@@ -17,12 +17,12 @@ struct NavigationTests {
 
     /// The areas each role's menu holds, written out so a policy change shows up here.
     static let expectedAreas: [Role: [MenuArea]] = [
-        .cityAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .workList, .creditBank, .learningRecords, .revealGrants, .courses, .library],
-        .districtAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .library],
+        .cityAdmin: [.internshipQuotas, .internshipRounds, .internshipApplicants, .market, .supervision, .workList, .creditBank, .learningRecords, .revealGrants, .courses, .library],
+        .districtAdmin: [.internshipQuotas, .internshipRounds, .internshipApplicants, .market, .supervision, .library],
         .schoolAdmin: [.internshipQuotas, .internshipRounds, .market, .supervision, .creditBank, .learningRecords, .revealGrants, .courses, .library],
         .teacher: [.internshipQuotas, .internshipRounds, .market, .learningRecords, .courses, .library],
-        .enterprise: [.internshipQuotas, .internshipRounds, .market, .library],
-        .learner: [.internshipRounds, .market, .creditBank, .learningRecords, .courses, .library],
+        .enterprise: [.internshipQuotas, .internshipRounds, .internshipApplicants, .market, .library],
+        .learner: [.internshipRounds, .internshipChoices, .market, .creditBank, .learningRecords, .courses, .library],
         .creditReviewer: [.creditBank, .library],
         .responsibleUnit: [.supervision, .workList, .library],
     ]

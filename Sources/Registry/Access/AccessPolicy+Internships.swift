@@ -69,4 +69,20 @@ extension AccessPolicy {
     public static func canRankInternshipApplicants(of post: RecordPlacement, caller: CallerScope) -> Bool {
         canWrite(.internshipPost, at: post, caller: caller)
     }
+
+    /// Whether `caller` has choices of their own to enter (实习志愿填报): a learner with a student record.
+    public static func mayChooseOwnInternships(caller: CallerScope) -> Bool {
+        caller.role == .learner && caller.studentID != nil && maySetInternshipPreferences(caller: caller)
+    }
+
+    /// Whether `caller`'s role may rank the applicants of some post at all: those who may change
+    /// posts (the city, a district, an enterprise for its own).
+    public static func mayRankSomeInternshipApplicants(caller: CallerScope) -> Bool {
+        switch caller.role {
+        case .cityAdmin: true
+        case .districtAdmin: caller.districtCode != nil
+        case .enterprise: caller.enterpriseID != nil
+        default: false
+        }
+    }
 }

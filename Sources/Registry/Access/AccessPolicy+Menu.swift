@@ -4,6 +4,10 @@ public enum MenuArea: String, CaseIterable, Sendable {
     case internshipQuotas
     /// 实习分配
     case internshipRounds
+    /// 我的实习志愿: a learner's own choices and result
+    case internshipChoices
+    /// 岗位申请者: the applicants of the posts the caller may rank
+    case internshipApplicants
     /// 产教供需
     case market
     /// 督导监测
@@ -32,6 +36,8 @@ extension AccessPolicy {
             // The quota report lists enterprises: as many as the caller may read.
             case .internshipQuotas: readFilter(.enterprise, for: caller) != .none
             case .internshipRounds: internshipPlacementFilter(caller: caller) != nil
+            case .internshipChoices: mayChooseOwnInternships(caller: caller)
+            case .internshipApplicants: mayRankSomeInternshipApplicants(caller: caller)
             // The city's supply and demand is aggregate data (no person in it); open to the roles
             // that plan programs, offer posts or choose them.
             case .market: caller.role != .creditReviewer && caller.role != .responsibleUnit

@@ -108,14 +108,16 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
 
 /// `RowFilter` as SQL: the one place a caller's scope becomes a WHERE clause.
 enum ScopeSQL {
-    static func predicate(_ filter: RowFilter) -> any SQLExpression {
+    /// The filter as SQL over the registry columns; `table` qualifies them in a join.
+    static func predicate(_ filter: RowFilter, table: String? = nil) -> any SQLExpression {
+        func column(_ name: String) -> any SQLExpression { table.map { SQLColumn(name, table: $0) } ?? SQLIdentifier(name) }
         switch filter {
-        case .all: SQLBinaryExpression(SQLLiteral.numeric("1"), .equal, SQLLiteral.numeric("1"))
-        case .none: SQLBinaryExpression(SQLLiteral.numeric("1"), .equal, SQLLiteral.numeric("0"))
-        case .district(let code): SQLBinaryExpression(SQLIdentifier("district_code"), .equal, SQLBind(code))
-        case .institution(let id): SQLBinaryExpression(SQLIdentifier("institution_id"), .equal, SQLBind(id))
-        case .enterprise(let id): SQLBinaryExpression(SQLIdentifier("enterprise_id"), .equal, SQLBind(id))
-        case .record(let id): SQLBinaryExpression(SQLIdentifier("id"), .equal, SQLBind(id))
+        case .all: return SQLBinaryExpression(SQLLiteral.numeric("1"), .equal, SQLLiteral.numeric("1"))
+        case .none: return SQLBinaryExpression(SQLLiteral.numeric("1"), .equal, SQLLiteral.numeric("0"))
+        case .district(let code): return SQLBinaryExpression(column("district_code"), .equal, SQLBind(code))
+        case .institution(let id): return SQLBinaryExpression(column("institution_id"), .equal, SQLBind(id))
+        case .enterprise(let id): return SQLBinaryExpression(column("enterprise_id"), .equal, SQLBind(id))
+        case .record(let id): return SQLBinaryExpression(column("id"), .equal, SQLBind(id))
         }
     }
 }

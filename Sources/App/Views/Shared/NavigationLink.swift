@@ -27,6 +27,8 @@ struct NavigationLink: Sendable, Hashable {
         switch area {
         case .internshipQuotas: self.init(path: "/internships/quotas", zh: "实习配额", en: "Quotas")
         case .internshipRounds: self.init(path: "/internships/rounds", zh: "实习分配", en: "Allocation")
+        case .internshipChoices: self.init(path: "/internships/choices", zh: "实习志愿", en: "My choices")
+        case .internshipApplicants: self.init(path: "/internships/posts", zh: "岗位申请者", en: "Applicants")
         case .market: self.init(path: "/market", zh: "产教供需", en: "Market")
         case .supervision: self.init(path: "/supervision", zh: "督导监测", en: "Supervision")
         case .workList: self.init(path: "/work-tasks", zh: "工作任务", en: "Work list")
