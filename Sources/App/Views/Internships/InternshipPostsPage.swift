@@ -11,8 +11,8 @@ struct InternshipPostsPage {
         let l = layout.language
         return layout.render(.div(
             .p(.class("note"), .text(safe: l.t(
-                "学生把岗位填进志愿后出现在这里。给申请者排序后，下一轮分配按你的排序录取；不排序则按默认规则（专业对口优先、同区优先）。",
-                "Students appear here once they list a post among their choices. Rank them and the next round follows your order; otherwise the default rule applies (matching program first, same district next)."))),
+                "学生把岗位填进志愿后出现在这里。给申请者排序后，下一轮分配只按你的排序录取你排了序的学生；不排序则按默认规则（专业对口优先、同区优先）。",
+                "Students appear here once they list a post among their choices. Once you rank them, the next round takes only those you ranked, in your order; without a ranking the default rule applies (matching program first, same district next)."))),
             posts.isEmpty
                 ? .p(.id("no-posts"), .text(safe: l.t("没有你可以管理的实习岗位。", "There are no posts for you to manage.")))
                 : .div(.class("table-scroll"), .table(
@@ -30,7 +30,7 @@ struct InternshipPostsPage {
 }
 
 /// One post's applicants and the enterprise's ranking of them, entered as a position per
-/// applicant (1 = most wanted; blank = leave to the default rule).
+/// applicant (1 = most wanted; once any is ranked, a blank one is not acceptable to the post).
 struct InternshipApplicantsPage {
     let layout: PageLayout
     let post: UUID
@@ -56,8 +56,8 @@ struct InternshipApplicantsPage {
                 : .form(
                     .method(.post), .action(safe: "/internships/posts/\(post.uuidString)/applicants"), .id("ranking-form"),
                     .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-                    .p(.class("note"), .text(safe: l.t("在“你的排序”填 1、2、3……（1 为最想要）；留空的申请者按默认规则排在后面。",
-                                                        "Enter 1, 2, 3… under “Your order” (1 = most wanted); applicants left blank follow the default rule after them."))),
+                    .p(.class("note"), .text(safe: l.t("在“你的排序”填 1、2、3……（1 为最想要）。排了序之后，留空的申请者不予录取；全部留空再保存，则恢复默认规则。",
+                                                        "Enter 1, 2, 3… under “Your order” (1 = most wanted). Once you rank, applicants left blank are not accepted; save with every box blank to go back to the default rule."))),
                     .div(.class("table-scroll"), .table(
                         .id("applicants"),
                         .thead(.tr(.th(.text(safe: l.t("学生", "Student"))), .th(.text(safe: l.t("学校", "School"))), .th(.text(safe: l.t("专业", "Program"))),
