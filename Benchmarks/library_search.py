@@ -144,7 +144,9 @@ def main():
                     fields = [str(r[0]), r[1], r[2], "bench", r[3], r[4], r[5], r[6].replace("\n", "\\n"), r[7], r[8], "\\N", "zh", r[9], "bench", "\\N", r[10], "0", r[11], str(r[12]), str(r[12])]
                     f.write("\t".join(fields) + "\n")
             subprocess.run(["psql", env["DATABASE_URL"], "-qc", f"\\copy library_resources ({columns}) FROM '{copy}'"], check=True)
-            subprocess.run(["psql", env["DATABASE_URL"], "-qc", "UPDATE library_resources SET search_vector = array_to_tsvector(string_to_array(search_tokens, ' ')); VACUUM ANALYZE library_resources"], check=True)
+            # Two -c: psql runs one -c string as one transaction, and VACUUM refuses to run inside one.
+            subprocess.run(["psql", env["DATABASE_URL"], "-q", "-c", "UPDATE library_resources SET search_vector = array_to_tsvector(string_to_array(search_tokens, ' '))",
+                            "-c", "VACUUM ANALYZE library_resources"], check=True)
         else:
             # Ids as the driver stores them: a blob or text, like the schools' ids read back.
             as_id = (lambda u: u.bytes) if isinstance(schools[0], bytes) else (lambda u: str(u).upper() if schools[0].isupper() else str(u))
