@@ -141,6 +141,40 @@ struct InternshipPagesTests {
         }
     }
 
+    /// After a round is published the learner's page says which choice they got and why each
+    /// higher one was not given.
+    @Test func theLearnerSeesThePublishedResultAndWhyHigherChoicesFailed() async throws {
+        try await withFixture { app, f in
+            let picky = try await createPost(app, f, enterprise: f.enterpriseA, title: "挑选岗位")
+            let open = try await createPost(app, f, enterprise: f.enterpriseB, title: "开放岗位")
+            let store = InternshipChoiceStore(sql: app.sql, caller: CallerScope(role: .cityAdmin))
+            for (student, posts) in [(f.studentsA[0], [picky, open]), (f.studentsA[1], [picky])] {
+                try await app.testing().test(.PUT, "api/v1/students/\(student)/internship-preferences", headers: .bearer(f.token(.cityAdmin)), beforeRequest: { req in
+                    try req.content.encode(InternshipPreferenceAPIController.Choices(postIds: posts))
+                }, afterResponse: { res in #expect(res.status == .ok) })
+            }
+            #expect(try await store.postIds(of: f.studentsA[0]) == [picky, open])
+            // The picky post's enterprise ranks only the other student: the learner is not acceptable to it.
+            try await app.testing().test(.PUT, "api/v1/internship-posts/\(picky)/ranking", headers: .bearer(f.token(.enterprise)), beforeRequest: { req in
+                try req.content.encode(InternshipRankingAPIController.Ranking(studentIds: [f.studentsA[1]]))
+            }, afterResponse: { res in #expect(res.status == .ok) })
+            var round = ""
+            try await app.testing().test(.POST, "api/v1/internship-rounds", headers: .bearer(f.token(.cityAdmin)), beforeRequest: { req in
+                try req.content.encode(["name": "春季分配"])
+            }, afterResponse: { res in round = try res.content.decode(InternshipAllocation.Summary.self).id.uuidString })
+            var learner = try await Browser.signIn(app, "test-learner")
+            // A draft is not the learner's result yet.
+            #expect(try await learner.get("internships/choices").1.contains("还没有发布分配结果"))
+            try await app.testing().test(.POST, "api/v1/internship-rounds/\(round)/publish", headers: .bearer(f.token(.cityAdmin))) { res in
+                #expect(res.status == .ok)
+            }
+            let (status, page) = try await learner.get("internships/choices")
+            #expect(status == .ok)
+            #expect(page.contains("春季分配") && page.contains("你获得了第2志愿") && page.contains("开放岗位"))
+            #expect(page.contains(#"id="higher-choices""#) && page.contains("挑选岗位：企业不接受该学生"))
+        }
+    }
+
     /// How many options for `post` are selected on the page.
     func selected(_ page: String, _ post: UUID) -> Int {
         page.components(separatedBy: "<option").dropFirst().filter { $0.prefix(while: { $0 != ">" }).contains(#"value="\#(post.uuidString)""#) && $0.prefix(while: { $0 != ">" }).contains("selected") }.count
