@@ -25,6 +25,11 @@ enum InternshipRoundAPIController {
     struct HigherChoice: Content {
         var postId: String
         var reason: String
+
+        /// The higher choices a placement row's `explanation` column holds (JSON), none if unreadable.
+        static func list(_ explanation: String) -> [HigherChoice] {
+            (try? JSONDecoder().decode([HigherChoice].self, from: Data(explanation.utf8))) ?? []
+        }
     }
 
     struct Placements: Content {
@@ -101,8 +106,7 @@ enum InternshipRoundAPIController {
         case .record(let id): query = query.where("student_id", .equal, id)
         }
         let items = try await query.orderBy("student_id").all().map { row in
-            let text = try row.decode(column: "explanation", as: String.self)
-            let higher = (try? JSONDecoder().decode([HigherChoice].self, from: Data(text.utf8))) ?? []
+            let higher = HigherChoice.list(try row.decode(column: "explanation", as: String.self))
             return Placement(
                 studentId: try row.decode(column: "student_id", as: UUID.self), postId: try row.decode(column: "post_id", as: UUID?.self),
                 enterpriseId: try row.decode(column: "enterprise_id", as: UUID?.self), choiceRank: try row.decode(column: "choice_rank", as: Int?.self),

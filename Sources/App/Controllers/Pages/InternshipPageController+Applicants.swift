@@ -14,7 +14,7 @@ extension InternshipPageController {
 
     @Sendable static func applicants(req: Request) async throws -> Response {
         let store = try rankingStore(req)
-        let post = try postID(req)
+        let post = try RegistryAPIController<InternshipPostResource>.id(req)
         let title = try await store.requirePost(post)
         let applicants = try await store.applicants(of: post)
         let positions = Dictionary(uniqueKeysWithValues: applicants.compactMap { a in a.position.map { (a.studentId, String($0)) } })
@@ -25,7 +25,7 @@ extension InternshipPageController {
 
     @Sendable static func saveRanking(req: Request) async throws -> Response {
         let store = try rankingStore(req)
-        let post = try postID(req)
+        let post = try RegistryAPIController<InternshipPostResource>.id(req)
         let title = try await store.requirePost(post)
         let applicants = try await store.applicants(of: post)
         let form = (try? req.content.decode([String: String].self)) ?? [:]
@@ -66,11 +66,6 @@ extension InternshipPageController {
         guard AccessPolicy.mayRankSomeInternshipApplicants(caller: caller.scope) else { throw AppError.forbidden }
         guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
         return ApplicantRankingStore(sql: sql, caller: caller.scope)
-    }
-
-    static func postID(_ req: Request) throws -> UUID {
-        guard let text = req.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.notFound }
-        return id
     }
 
     static func applicantsPage(_ req: Request, _ store: ApplicantRankingStore, post: UUID, title: String, applicants: [ApplicantRankingStore.Applicant],

@@ -107,9 +107,8 @@ struct InternshipChoiceStore: Sendable {
             JOIN internship_rounds r ON r.id = p.round_id
             WHERE p.student_id = \(bind: student) AND r.status = 'published' ORDER BY r.published_at DESC LIMIT 1
             """).first() else { return nil }
-        let text = try row.decode(column: "explanation", as: String.self)
         return Outcome(round: try row.decode(column: "name", as: String.self), publishedAt: try row.decode(column: "published_at", as: Date?.self),
                        postId: try row.decode(column: "post_id", as: UUID?.self), choiceRank: try row.decode(column: "choice_rank", as: Int?.self),
-                       higherChoices: (try? JSONDecoder().decode([InternshipRoundAPIController.HigherChoice].self, from: Data(text.utf8))) ?? [])
+                       higherChoices: InternshipRoundAPIController.HigherChoice.list(try row.decode(column: "explanation", as: String.self)))
     }
 }

@@ -74,7 +74,7 @@ struct InternshipChoicesPage {
             .id("outcome"),
             .p(.text(safe: "\(o.round)\(when)：\(placed)")),
             .if(!o.higherChoices.isEmpty, .ul(.id("higher-choices"), .forEach(o.higherChoices) { h in
-                .li(.text(safe: "\(titles[h.postId.uppercased()] ?? h.postId)：\(h.reason == "not_acceptable" ? l.t("企业不接受该学生", "not acceptable to the enterprise") : l.t("名额已满，录取者排名更高", "full with better-ranked students"))"))
+                .li(.text(safe: "\(titles[h.postId.uppercased()] ?? h.postId)：\(RoundPage.reason(h.reason, l))"))
             }))
         )
     }

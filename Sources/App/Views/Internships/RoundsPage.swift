@@ -42,6 +42,11 @@ struct RoundsPage {
 
 /// One round's placements in the caller's scope, each with why higher choices were not given.
 struct RoundPage {
+    /// Why a higher choice was not given, in words (`PlacementExplanation`'s reason codes).
+    static func reason(_ code: String, _ l: Language) -> String {
+        code == "not_acceptable" ? l.t("企业不接受该学生", "not acceptable to the enterprise") : l.t("名额已满，录取者排名更高", "full with better-ranked students")
+    }
+
     let layout: PageLayout
     let round: InternshipAllocation.Summary
     let placements: [InternshipRoundAPIController.Placement]
@@ -51,9 +56,6 @@ struct RoundPage {
 
     func render() -> String {
         let l = layout.language
-        func reason(_ code: String) -> String {
-            code == "not_acceptable" ? l.t("企业不接受该学生", "not acceptable to the enterprise") : l.t("名额已满，录取者排名更高", "full with better-ranked students")
-        }
         return layout.render(
             .div(
                 .p(.id("round-summary"), .text(safe: l.t(
@@ -72,7 +74,7 @@ struct RoundPage {
                             .td(.text(safe: names[p.studentId] ?? p.studentId.uuidString)),
                             .td(.text(safe: p.postId.flatMap { posts[$0] } ?? l.t("未安置", "not placed"))),
                             .td(.text(safe: p.choiceRank.map(String.init) ?? "—")),
-                            .td(.text(safe: p.higherChoices.map { "\(UUID(uuidString: $0.postId).flatMap { posts[$0] } ?? $0.postId)：\(reason($0.reason))" }.joined(separator: "；")))
+                            .td(.text(safe: p.higherChoices.map { "\(UUID(uuidString: $0.postId).flatMap { posts[$0] } ?? $0.postId)：\(Self.reason($0.reason, l))" }.joined(separator: "；")))
                         )
                     })
                 )
