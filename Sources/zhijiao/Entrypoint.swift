@@ -16,6 +16,7 @@ enum Entrypoint {
         if MatchSolveCommand.matches(arguments) { return MatchSolveCommand.run(arguments) }
         if TimetableCommand.matches(arguments) { return TimetableCommand.run(arguments) }
         if OpenAPICommand.matches(arguments) { return OpenAPICommand.run(arguments) }
+        if HelpCommand.matches(arguments) { return HelpCommand.run(arguments) }
         // An unknown command is a usage error before any database or key file is touched.
         if let command = arguments.first, !command.hasPrefix("-"), !CommandCatalogue.names.contains(command) {
             return CommandFailure.report(CommandFailure.Usage("unknown command '\(command)'; commands: \(CommandCatalogue.names.sorted().joined(separator: ", "))"))

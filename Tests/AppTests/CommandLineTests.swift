@@ -106,6 +106,31 @@ struct CommandLineTests {
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build the zhijiao product first (swift build)"))
+    func helpNeedsNoDatabaseAndWritesNoKey() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["ZHIJIAO_SQLITE_PATH": dir.appendingPathComponent("x.sqlite").path]
+        let overview = try run(["--help"], in: dir, environment: env)
+        #expect(overview.status == 0)
+        for name in ["serve", "import", "backup", "lrs", "openapi"] {
+            #expect(overview.out.contains("  \(name) "), "the overview lists \(name)")
+        }
+        let command = try run(["import", "--help"], in: dir, environment: env)
+        #expect(command.status == 0)
+        #expect(command.out.contains("Usage: zhijiao import"))
+        let group = try run(["help", "lrs", "client", "create"], in: dir, environment: env)
+        #expect(group.status == 0)
+        #expect(group.out.contains("zhijiao lrs client create"))
+        let serve = try run(["serve", "-h"], in: dir, environment: env)
+        #expect(serve.out.contains("--port"))
+        let unknown = try run(["help", "nonsense"], in: dir, environment: env)
+        #expect(unknown.status == 2)
+        #expect(unknown.err.split(separator: "\n").count == 1)
+        for result in [overview, command, group, serve, unknown] { noTrap(result) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "asking for help created files")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build the zhijiao product first (swift build)"))
     func productionRefusesToStartWithoutAPublicAddressOrAKey() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
