@@ -108,7 +108,16 @@ try:
     check(text_appears("round-summary", "草稿"), "running a round shows its draft result")
     check(len(driver.find_elements(By.CSS_SELECTOR, "#placements tbody tr")) > 0, "the round lists placements")
     driver.find_element(By.ID, "publish").click()
+    check(text_appears("publish-what", "将发布"), "publishing asks for confirmation first, saying what it does")
+    check("不可撤销" in driver.find_element(By.TAG_NAME, "main").text, "the confirmation says publishing cannot be undone")
+    round_axe = Axe(driver)
+    round_axe.inject()
+    serious = [v["id"] for v in round_axe.run()["violations"] if v.get("impact") in ("critical", "serious")]
+    check(not serious, f"axe: no critical or serious violation on the publish confirmation {serious}")
+    driver.find_element(By.ID, "confirm").click()
     check(text_appears("round-summary", "已发布"), "publishing the round is shown")
+    check("已发布" in driver.find_element(By.ID, "confirmation").text, "a banner confirms the round was published")
+    check("发布：city-admin" in driver.find_element(By.ID, "round-history").text, "the round names who published it and when")
     driver.save_screenshot(os.path.join(OUT, "round.png"))
 
     # industry–education matching: the market page, a school against the market, search, negative list

@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
         pages.get("internships", "rounds", use: InternshipPageController.rounds)
         pages.post("internships", "rounds", use: InternshipPageController.run)
         pages.get("internships", "rounds", ":id", use: InternshipPageController.round)
+        pages.get("internships", "rounds", ":id", "publish", use: InternshipPageController.confirmPublish)
         pages.post("internships", "rounds", ":id", "publish", use: InternshipPageController.publish)
         pages.get("internships", "choices", use: InternshipPageController.choices)
         pages.post("internships", "choices", use: InternshipPageController.saveChoices)

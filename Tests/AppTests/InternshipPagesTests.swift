@@ -11,43 +11,6 @@ import VaporTesting
 /// same choices and ranking the pages wrote.
 @Suite("Internship pages: a learner's choices, an enterprise's ranking")
 struct InternshipPagesTests {
-    /// A signed-in browser: its session cookie and the CSRF token its forms carry.
-    struct Browser {
-        let app: Application
-        let cookie: String
-        var csrf = ""
-
-        static func signIn(_ app: Application, _ username: String) async throws -> Browser {
-            var cookie = ""
-            try await app.testing().test(.POST, "sign-in", beforeRequest: { req in
-                try req.content.encode(["username": username, "password": Fixture.password], as: .urlEncodedForm)
-            }, afterResponse: { res in cookie = res.headers.setCookie?["__Host-zhijiao"]?.string ?? "" })
-            return Browser(app: app, cookie: cookie)
-        }
-
-        mutating func get(_ path: String) async throws -> (HTTPStatus, String) {
-            var result: (HTTPStatus, String) = (.internalServerError, "")
-            try await app.testing().test(.GET, path, beforeRequest: { req in
-                req.headers.add(name: .cookie, value: "__Host-zhijiao=\(cookie)")
-            }, afterResponse: { res in result = (res.status, bodyString(res)) })
-            if let range = result.1.range(of: #"name="csrf" value="([^"]+)""#, options: .regularExpression) {
-                csrf = String(result.1[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
-            }
-            return result
-        }
-
-        func post(_ path: String, _ form: [String: String]) async throws -> (HTTPStatus, String, String?) {
-            var result: (HTTPStatus, String, String?) = (.internalServerError, "", nil)
-            var fields = form
-            fields["csrf"] = csrf
-            try await app.testing().test(.POST, path, beforeRequest: { req in
-                req.headers.add(name: .cookie, value: "__Host-zhijiao=\(cookie)")
-                try req.content.encode(fields, as: .urlEncodedForm)
-            }, afterResponse: { res in result = (res.status, bodyString(res), res.headers.first(name: .location)) })
-            return result
-        }
-    }
-
     func createPost(_ app: Application, _ f: Fixture, enterprise: UUID, title: String) async throws -> UUID {
         let code = try await app.sql.select().column("credit_code").from("enterprises").where("id", .equal, enterprise).first()?.decode(column: "credit_code", as: String.self) ?? ""
         var id: UUID?
@@ -66,7 +29,7 @@ struct InternshipPagesTests {
         try await withFixture { app, f in
             let welder = try await createPost(app, f, enterprise: f.enterpriseA, title: "焊接实习生")
             let robot = try await createPost(app, f, enterprise: f.enterpriseB, title: "机器人运维实习生")
-            var learner = try await Browser.signIn(app, "test-learner")
+            var learner = try await PageBrowser.signIn(app, "test-learner")
             let (status, page) = try await learner.get("internships/choices")
             #expect(status == .ok)
             #expect(page.contains("焊接实习生") && page.contains("机器人运维实习生"))
@@ -92,7 +55,7 @@ struct InternshipPagesTests {
             #expect(selected(after, robot) == 1 && selected(after, welder) == 1)
 
             // Another role has no choice page of its own.
-            var enterprise = try await Browser.signIn(app, "test-enterprise")
+            var enterprise = try await PageBrowser.signIn(app, "test-enterprise")
             #expect(try await enterprise.get("internships/choices").0 == .forbidden)
         }
     }
@@ -106,7 +69,7 @@ struct InternshipPagesTests {
                     try req.content.encode(InternshipPreferenceAPIController.Choices(postIds: [own, foreign]))
                 })
             }
-            var enterprise = try await Browser.signIn(app, "test-enterprise")
+            var enterprise = try await PageBrowser.signIn(app, "test-enterprise")
             let (listStatus, list) = try await enterprise.get("internships/posts")
             #expect(listStatus == .ok)
             #expect(list.contains("数控实习生") && !list.contains("物流实习生"))
@@ -136,7 +99,7 @@ struct InternshipPagesTests {
             }
             #expect(order == [f.studentsA[1], f.studentsA[0]])
 
-            var learner = try await Browser.signIn(app, "test-learner")
+            var learner = try await PageBrowser.signIn(app, "test-learner")
             #expect(try await learner.get("internships/posts").0 == .forbidden)
         }
     }
@@ -162,7 +125,7 @@ struct InternshipPagesTests {
             try await app.testing().test(.POST, "api/v1/internship-rounds", headers: .bearer(f.token(.cityAdmin)), beforeRequest: { req in
                 try req.content.encode(["name": "春季分配"])
             }, afterResponse: { res in round = try res.content.decode(InternshipAllocation.Summary.self).id.uuidString })
-            var learner = try await Browser.signIn(app, "test-learner")
+            var learner = try await PageBrowser.signIn(app, "test-learner")
             // A draft is not the learner's result yet.
             #expect(try await learner.get("internships/choices").1.contains("还没有发布分配结果"))
             try await app.testing().test(.POST, "api/v1/internship-rounds/\(round)/publish", headers: .bearer(f.token(.cityAdmin))) { res in

@@ -238,6 +238,8 @@ extension CreditBankAPIController {
         var issuer: String
         var status: String
         var submittedAt: Date
+        /// Whether the learner attached an evidence file, which the reviewer opens from the queue.
+        var hasEvidence: Bool
     }
 
     /// `GET /credit-bank/reviews`: outcomes no rule decided, and those waiting for evidence.
@@ -245,7 +247,8 @@ extension CreditBankAPIController {
         let caller = try req.requireCaller()
         guard AccessPolicy.canReadCreditReviewQueue(caller: caller.scope) else { throw AppError.forbidden }
         let rows = try await sql(req).raw("""
-            SELECT o.id, o.learner_id, l.name, o.kind, o.title, o.issuer, o.status, o.submitted_at
+            SELECT o.id, o.learner_id, l.name, o.kind, o.title, o.issuer, o.status, o.submitted_at,
+                   EXISTS (SELECT 1 FROM credit_evidence e WHERE e.outcome_id = o.id) AS has_evidence
             FROM credit_outcomes o JOIN credit_learners l ON l.id = o.learner_id
             WHERE o.status IN ('needs_review', 'evidence_requested') ORDER BY o.submitted_at, o.id
             """).all()
@@ -253,7 +256,8 @@ extension CreditBankAPIController {
             QueueItem(outcomeId: try $0.decode(column: "id", as: UUID.self), learnerId: try $0.decode(column: "learner_id", as: UUID.self),
                       learnerName: try $0.decode(column: "name", as: String.self), kind: try $0.decode(column: "kind", as: String.self),
                       title: try $0.decode(column: "title", as: String.self), issuer: try $0.decode(column: "issuer", as: String.self),
-                      status: try $0.decode(column: "status", as: String.self), submittedAt: try $0.decode(column: "submitted_at", as: Date.self))
+                      status: try $0.decode(column: "status", as: String.self), submittedAt: try $0.decode(column: "submitted_at", as: Date.self),
+                      hasEvidence: try $0.decode(column: "has_evidence", as: Bool.self))
         }
     }
 

@@ -89,6 +89,7 @@ enum InternshipRoundAPIController {
         var published = round
         published.status = "published"
         published.publishedAt = now
+        published.publishedBy = caller.auditName
         return published
     }
 
@@ -134,7 +135,8 @@ enum InternshipRoundAPIController {
             seed: try row.decode(column: "seed", as: Int.self), optimal: try row.decode(column: "optimal", as: String.self),
             status: try row.decode(column: "status", as: String.self), students: try row.decode(column: "students", as: Int.self),
             placed: try row.decode(column: "placed", as: Int.self), places: try row.decode(column: "places", as: Int.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self), publishedAt: try row.decode(column: "published_at", as: Date?.self)
+            createdAt: try row.decode(column: "created_at", as: Date.self), publishedAt: try row.decode(column: "published_at", as: Date?.self),
+            createdBy: try row.decode(column: "created_by", as: String.self), publishedBy: try row.decode(column: "published_by", as: String?.self)
         )
     }
 

@@ -56,9 +56,10 @@ extension OpenAPIDocument {
             responses: ["200": ["description": "The file", "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]]], "401": problem, "403": problem, "404": problem])]
         paths["/credit-bank/reviews"] = ["get": operation(
             "creditReviews", "The reviewers' queue: outcomes no rule decided and those waiting for evidence", tag: tag,
-            responses: ["200": jsonResponse("Queue", array(object(["outcomeId", "learnerId", "learnerName", "kind", "title", "issuer", "status", "submittedAt"], [
+            responses: ["200": jsonResponse("Queue", array(object(["outcomeId", "learnerId", "learnerName", "kind", "title", "issuer", "status", "submittedAt", "hasEvidence"], [
                 "outcomeId": uuid, "learnerId": uuid, "learnerName": string, "kind": string, "title": string, "issuer": string, "status": string,
                 "submittedAt": ["type": "string", "format": "date-time"],
+                "hasEvidence": ["type": "boolean", "description": "an evidence file is attached (GET /credit-bank/outcomes/{id}/evidence)"],
             ]))), "401": problem, "403": problem])]
         paths["/credit-bank/outcomes/{id}/decision"] = ["post": operation(
             "decideCreditOutcome", "A reviewer recognises (with units, never above the outcome's level), rejects or asks for evidence, with a reason; appended to the ledger", tag: tag,

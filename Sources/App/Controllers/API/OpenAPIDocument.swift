@@ -148,6 +148,8 @@ enum OpenAPIDocument {
                     "id": uuid, "name": ["type": "string"], "seed": ["type": "integer"], "optimal": ["type": "string"], "status": ["type": "string", "enum": ["draft", "published"]],
                     "students": ["type": "integer"], "placed": ["type": "integer"], "places": ["type": "integer"],
                     "createdAt": ["type": "string", "format": "date-time"], "publishedAt": ["type": "string", "format": "date-time", "nullable": true],
+                    "createdBy": ["type": "string", "description": "the account that ran the round"],
+                    "publishedBy": ["type": "string", "nullable": true, "description": "the account that published it"],
                 ],
             ],
             "RoundList": ["type": "object", "required": ["items"], "additionalProperties": false, "properties": ["items": ["type": "array", "items": ref("Round")]]],

@@ -42,30 +42,56 @@ enum CreditBankPageController {
     }
 
     @Sendable static func reviews(req: Request) async throws -> Response {
+        let l = Language(req)
+        let message: String? = switch req.query[String.self, at: "decided"] {
+        case "recognised": l.t("已认定，决定已写入台账，该成果已移出队列。", "Recognised: the decision is in the ledger and the outcome has left the queue.")
+        case "rejected": l.t("已决定不予认定，决定已写入台账，该成果已移出队列。", "Rejected: the decision is in the ledger and the outcome has left the queue.")
+        case "evidence_requested": l.t("已请学习者补充材料；该成果留在队列中，标为“待补充材料”。", "Evidence requested: the outcome stays in the queue, marked “evidence requested”.")
+        default: nil
+        }
+        return try await reviewPage(req, message: message)
+    }
+
+    static func reviewPage(_ req: Request, refusal: ReviewQueuePage.Refusal? = nil, message: String? = nil) async throws -> Response {
         let caller = try req.requireCaller()
         let queue = try await CreditBankAPIController.reviews(req: req)
         let l = Language(req)
         let layout = PageLayout(title: l.t("学习成果认定审核", "Recognition reviews"), language: l, caller: caller)
-        return .html(ReviewQueuePage(layout: layout, queue: queue).render())
+        let page = ReviewQueuePage(layout: layout, queue: queue, refusal: refusal, message: message)
+        return .html(page.render(), status: refusal == nil ? .ok : .unprocessableEntity)
     }
 
     struct DecisionForm: Content {
         var verdict: String
-        var reasonZh: String
+        var reasonZh: String?
         var unitCode: String?
         var credits: String?
-        var hubLevel: Int?
+        var hubLevel: String?
     }
 
+    /// A reviewer's decision through the API's checks; refused, the queue again with what was
+    /// typed kept in that row and the reasons by its fields; recorded, the queue with a banner.
     @Sendable static func decide(req: Request) async throws -> Response {
         let form = try req.content.decode(DecisionForm.self)
+        let typed = ReviewQueuePage.Typed(verdict: form.verdict, reasonZh: form.reasonZh ?? "", unitCode: form.unitCode ?? "", credits: form.credits ?? "", hubLevel: form.hubLevel ?? "")
         var units: [CreditBankAPIController.GrantInput]?
-        if form.verdict == "recognised", let code = form.unitCode, !code.isEmpty {
-            units = [.init(unitCode: code, credits: form.credits ?? "", hubLevel: form.hubLevel ?? 0, field: nil)]
+        if form.verdict == "recognised", !typed.unitCode.trimmingCharacters(in: .whitespaces).isEmpty {
+            // A level that is not a number goes to the API as 0, which it refuses by that field.
+            let level = Int(typed.hubLevel.trimmingCharacters(in: .whitespaces)) ?? 0
+            units = [.init(unitCode: typed.unitCode.trimmingCharacters(in: .whitespaces), credits: typed.credits, hubLevel: level, field: nil)]
         }
-        try req.content.encode(CreditBankAPIController.DecisionInput(verdict: form.verdict, reasonZh: form.reasonZh, reasonEn: nil, units: units), as: .json)
-        _ = try await CreditBankAPIController.decide(req: req)
-        return req.redirect(to: "/credit-bank/reviews")
+        try req.content.encode(CreditBankAPIController.DecisionInput(verdict: form.verdict, reasonZh: typed.reasonZh, reasonEn: nil, units: units), as: .json)
+        let errors: [FieldError]
+        do {
+            let decision = try await CreditBankAPIController.decide(req: req)
+            return req.redirect(to: "/credit-bank/reviews?decided=\(decision.verdict.rawValue)")
+        } catch AppError.validation(let refused) {
+            errors = refused
+        } catch AppError.conflict(let refused) {
+            errors = [refused]
+        }
+        guard let outcome = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        return try await reviewPage(req, refusal: .init(outcomeId: outcome, typed: typed, errors: errors))
     }
 
     // MARK: - Reversal (撤销认定)

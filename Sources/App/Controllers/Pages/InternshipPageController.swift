@@ -38,7 +38,7 @@ extension InternshipPageController {
         var allocation = InternshipAllocation(db: req.db)
         allocation.audit = { req.auditEntry(action: "run_internship_round", entity: "internship_rounds", recordID: $0.id.uuidString, detail: "\($0.placed)/\($0.students) placed") }
         let summary = try await allocation.run(name: name, seed: UInt64(truncatingIfNeeded: form.seed ?? 2020), optimal: .student, actor: caller.auditName)
-        return req.redirect(to: "/internships/rounds/\(summary.id.uuidString)")
+        return req.redirect(to: "/internships/rounds/\(summary.id.uuidString)?done=run")
     }
 
     @Sendable static func round(req: Request) async throws -> Response {
@@ -58,11 +58,29 @@ extension InternshipPageController {
         }
         let l = Language(req)
         let layout = PageLayout(title: result.round.name, language: l, caller: caller)
-        return .html(RoundPage(layout: layout, round: result.round, placements: result.items, names: names, posts: posts, canPublish: AccessPolicy.canPublishInternshipRound(caller: caller.scope)).render())
+        var page = RoundPage(layout: layout, round: result.round, placements: result.items, names: names, posts: posts, canPublish: AccessPolicy.canPublishInternshipRound(caller: caller.scope))
+        switch req.query[String.self, at: "done"] {
+        case "run": page.message = l.t("已运行分配，结果为草稿：核对后再发布。", "The allocation ran; the result is a draft — check it, then publish.")
+        case "published": page.message = l.t("已发布。学生、学校和企业现在可以看到分配结果。", "Published. Students, schools and enterprises now see their placements.")
+        default: break
+        }
+        return .html(page.render())
+    }
+
+    /// `GET /internships/rounds/{id}/publish`: what publishing does, and the button that does it.
+    /// A round already published has nothing to confirm: its page instead.
+    @Sendable static func confirmPublish(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard AccessPolicy.canPublishInternshipRound(caller: caller.scope) else { throw AppError.forbidden }
+        let round = try await InternshipRoundAPIController.find(req, caller)
+        guard round.status == "draft" else { return req.redirect(to: "/internships/rounds/\(round.id.uuidString)") }
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("发布确认：", "Publish: ") + round.name, language: l, caller: caller)
+        return .html(RoundPublishPage(layout: layout, round: round).render())
     }
 
     @Sendable static func publish(req: Request) async throws -> Response {
         let round = try await InternshipRoundAPIController.publish(req: req)
-        return req.redirect(to: "/internships/rounds/\(round.id.uuidString)")
+        return req.redirect(to: "/internships/rounds/\(round.id.uuidString)?done=published")
     }
 }

@@ -30,6 +30,9 @@ struct InternshipAllocation {
         var places: Int
         var createdAt: Date
         var publishedAt: Date?
+        /// Who ran the round, and who published it (account names, as the audit log has them).
+        var createdBy: String?
+        var publishedBy: String?
     }
 
     static let rule = ApplicantRanking(programMatchWeight: 100, gradeWeight: 0, distanceWeight: 1)
@@ -94,7 +97,7 @@ struct InternshipAllocation {
         let chosen = choices
         let placed = students.count - matching.unmatchedStudents.count
         let summary = Summary(id: roundID, name: name, seed: Int(truncatingIfNeeded: seed), optimal: optimal.rawValue, status: "draft",
-                              students: students.count, placed: placed, places: posts.reduce(0) { $0 + $1.capacity }, createdAt: now, publishedAt: nil)
+                              students: students.count, placed: placed, places: posts.reduce(0) { $0 + $1.capacity }, createdAt: now, publishedAt: nil, createdBy: actor, publishedBy: nil)
         let audit = audit
         try await WriteGate.shared.records(on: db) { tx in
             guard let sql = tx as? any SQLDatabase else { return }

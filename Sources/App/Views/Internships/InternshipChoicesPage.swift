@@ -59,7 +59,7 @@ struct InternshipChoicesPage {
         guard let o = outcome else {
             return .p(.id("outcome"), .text(safe: l.t("还没有发布分配结果。", "No allocation has been published yet.")))
         }
-        let when = o.publishedAt.map { " \(l.t("发布于", "published")) \(Self.day($0))" } ?? ""
+        let when = o.publishedAt.map { " \(l.t("发布于", "published")) \(DisplayTime.minute($0))" } ?? ""
         let placed: String
         if let post = o.postId, let rank = o.choiceRank {
             placed = l.t("你获得了第\(rank)志愿：\(titles[post.uuidString] ?? l.t("（岗位已撤下）", "(post withdrawn)"))。",
@@ -77,13 +77,5 @@ struct InternshipChoicesPage {
                 .li(.text(safe: "\(titles[h.postId.uppercased()] ?? h.postId)：\(RoundPage.reason(h.reason, l))"))
             }))
         )
-    }
-
-    static func day(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
     }
 }

@@ -42,6 +42,15 @@ struct RoundsPage {
 
 /// One round's placements in the caller's scope, each with why higher choices were not given.
 struct RoundPage {
+    /// Who ran the round and when, and who published it and when.
+    static func history(_ round: InternshipAllocation.Summary, _ l: Language) -> String {
+        var text = l.t("运行：\(round.createdBy ?? "—")，\(DisplayTime.minute(round.createdAt))", "Run by \(round.createdBy ?? "—") on \(DisplayTime.minute(round.createdAt))")
+        if let at = round.publishedAt {
+            text += l.t("；发布：\(round.publishedBy ?? "—")，\(DisplayTime.minute(at))", "; published by \(round.publishedBy ?? "—") on \(DisplayTime.minute(at))")
+        }
+        return text + l.t("（北京时间）", " (Beijing time)")
+    }
+
     /// Why a higher choice was not given, in words (`PlacementExplanation`'s reason codes).
     static func reason(_ code: String, _ l: Language) -> String {
         code == "not_acceptable" ? l.t("企业不接受该学生", "not acceptable to the enterprise") : l.t("名额已满，录取者排名更高", "full with better-ranked students")
@@ -53,18 +62,20 @@ struct RoundPage {
     let names: [UUID: String]
     let posts: [UUID: String]
     let canPublish: Bool
+    /// What the last action did (run, published), shown as a confirmation.
+    var message: String?
 
     func render() -> String {
         let l = layout.language
         return layout.render(
             .div(
+                FormErrors.confirmation(message),
                 .p(.id("round-summary"), .text(safe: l.t(
                     "\(round.status == "published" ? "已发布" : "草稿")：\(round.students) 名学生中 \(round.placed) 名获得岗位，共 \(round.places) 个名额。",
                     "\(round.status): \(round.placed) of \(round.students) students placed in \(round.places) places."))),
-                .if(canPublish && round.status == "draft", .form(
-                    .method(.post), .action(safe: "/internships/rounds/\(round.id.uuidString)/publish"),
-                    .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-                    .button(.type(.submit), .id("publish"), .text(safe: l.t("发布（不可撤销）", "Publish (final)")))
+                .p(.id("round-history"), .text(safe: Self.history(round, l))),
+                .if(canPublish && round.status == "draft", .p(
+                    .a(.class("button"), .id("publish"), .href(safe: "/internships/rounds/\(round.id.uuidString)/publish"), .text(safe: l.t("发布本轮…", "Publish this round…")))
                 )),
                 .table(
                     .id("placements"),

@@ -16,9 +16,6 @@ struct WorkTaskPage {
     func render() -> String {
         let l = layout.language
         let s = TaskStanding(rawValue: task.standing) ?? .notStarted
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
         return layout.render(.div(
             .p(.text(safe: task.content)),
             .p(.id("task-standing"), .span(.class(safe: "status status-\(s.rawValue)"), .text(safe: l.t(s.labelZh, s.labelEn))),
@@ -31,7 +28,7 @@ struct WorkTaskPage {
                               .th(.text(safe: l.t("完成度", "Percent"))), .th(.text(safe: l.t("佐证材料（SHA-256）", "Evidence (SHA-256)"))), .th(.text(safe: l.t("审核", "Review"))))),
                    .tbody(.forEach(task.reports ?? []) { r in
                        .tr(.class(safe: "review-\(r.review.rawValue)"),
-                           .td(.text(safe: formatter.string(from: r.submittedAt))), .td(.text(safe: r.unit)), .td(.text(safe: r.text)), .td(.text(safe: "\(r.percent)%")),
+                           .td(.text(safe: DisplayTime.minute(r.submittedAt))), .td(.text(safe: r.unit)), .td(.text(safe: r.text)), .td(.text(safe: "\(r.percent)%")),
                            .td(.forEach(r.evidence) { e in
                                .div(.a(.href(safe: "/api/v1/work-reports/\(r.id.uuidString)/evidence/\(e.id.uuidString)"), .text(safe: e.fileName)),
                                     .span(.class("note"), .text(safe: " \(e.size) B · \(e.sha256.prefix(16))…")))

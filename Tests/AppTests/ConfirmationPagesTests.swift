@@ -1,0 +1,85 @@
+@testable import App
+import CreditBank
+import Foundation
+import Registry
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// Decisions made on pages: publishing a round asks first and then says it was done, with who
+/// and when; a refused review decision comes back with what the reviewer typed and the reason by
+/// each field, and a recorded one with a banner.
+@Suite("Confirmations and kept input on the round and review pages")
+struct ConfirmationPagesTests {
+    @Test func publishingARoundIsConfirmedFirstAndThenSaysWhoAndWhen() async throws {
+        try await withFixture { app, f in
+            var city = try await PageBrowser.signIn(app, "test-city_admin")
+            _ = try await city.get("internships/rounds")
+            let (_, _, ran) = try await city.post("internships/rounds", ["name": "秋季分配", "seed": "7"])
+            let roundPath = try #require(ran?.split(separator: "?").first.map(String.init))
+            #expect(ran?.hasSuffix("?done=run") == true)
+            let (_, draft) = try await city.get(String(roundPath.dropFirst()) + "?done=run")
+            #expect(draft.contains(#"id="confirmation""#) && draft.contains("结果为草稿"))
+            #expect(draft.contains("运行：test-city_admin") && !draft.contains("发布：test-city_admin"))
+            // The publish link opens a confirmation; nothing is published by opening it.
+            #expect(draft.contains(#"href="\#(roundPath)/publish""#))
+            let (status, confirm) = try await city.get(String(roundPath.dropFirst()) + "/publish")
+            #expect(status == .ok && confirm.contains("不可撤销") && confirm.contains(#"id="confirm-publish""#))
+            let round = String(roundPath.split(separator: "/").last ?? "")
+            #expect(try await app.sql.select().column("status").from("internship_rounds").where("id", .equal, UUID(uuidString: round)).first()?.decode(column: "status", as: String.self) == "draft")
+            let (_, _, published) = try await city.post(String(roundPath.dropFirst()) + "/publish", [:])
+            #expect(published == roundPath + "?done=published")
+            let (_, after) = try await city.get(String(roundPath.dropFirst()) + "?done=published")
+            #expect(after.contains("已发布。") && after.contains("发布：test-city_admin") && !after.contains(#"id="publish""#))
+            // A published round has nothing left to confirm; a school cannot publish at all.
+            let (_, _, back) = try await city.post(String(roundPath.dropFirst()) + "/publish", [:])
+            #expect(back == nil)
+            var school = try await PageBrowser.signIn(app, "test-school_admin")
+            #expect(try await school.get(String(roundPath.dropFirst()) + "/publish").0 == .forbidden)
+            // The API reports the same who and when.
+            try await app.testing().test(.GET, "api/v1/internship-rounds", headers: .bearer(f.token(.cityAdmin))) { res in
+                let listed = try res.content.decode(InternshipRoundAPIController.RoundList.self).items.first { $0.id.uuidString == round }
+                #expect(listed?.createdBy?.hasPrefix("test-city_admin") == true && listed?.publishedBy?.hasPrefix("test-city_admin") == true && listed?.publishedAt != nil)
+            }
+        }
+    }
+
+    @Test func aRefusedReviewKeepsWhatWasTypedAndARecordedOneSaysSo() async throws {
+        try await withFixture { app, f in
+            let city = f.token(.cityAdmin)
+            var learnerID: UUID?
+            try await app.testing().test(.POST, "api/v1/credit-bank/learners", headers: .bearer(city), beforeRequest: { req in
+                try req.content.encode(["name": "梁浩然", "documentKind": "macau_id", "idNumber": "1234567(8)", "birthDate": "2003-08-30"])
+            }, afterResponse: { res in learnerID = try res.content.decode(CreditBankAPIController.CreatedLearner.self).learner.id })
+            let learner = try #require(learnerID)
+            var outcomeID: UUID?
+            try await app.testing().test(.POST, "api/v1/credit-bank/learners/\(learner)/outcomes", headers: .bearer(city), beforeRequest: { req in
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: #"{"kind":"work_experience","issuer":"某公司","title":"实习","hours":960,"awardedOn":"2026-08-31","levelFramework":"mo-he","level":1,"evidence":{"fileName":"证明.txt","contentType":"text/plain","contentBase64":"YWJj"}}"#)
+            }, afterResponse: { res in outcomeID = try res.content.decode(CreditBankAPIController.Submitted.self).outcomeId })
+            let outcome = try #require(outcomeID)
+            var reviewer = try await PageBrowser.signIn(app, "test-credit_reviewer")
+            let (_, queue) = try await reviewer.get("credit-bank/reviews")
+            #expect(queue.contains(#"href="/api/v1/credit-bank/outcomes/\#(outcome.uuidString)/evidence""#), "the queue links to the evidence")
+            // No reason, credits that are not a number, a level that is a word: all refused together, all kept.
+            let path = "credit-bank/outcomes/\(outcome.uuidString)/decision"
+            let (status, refused, _) = try await reviewer.post(path, ["verdict": "recognised", "reasonZh": "", "unitCode": "WORK-1", "credits": "两分", "hubLevel": "高"])
+            #expect(status == .unprocessableEntity)
+            #expect(refused.contains(#"id="error-summary""#) && refused.contains("有 3 处需要修改"))
+            for control in ["reasonZh", "credits", "hubLevel"] {
+                #expect(refused.contains(##"href="#\##(control)-\##(outcome.uuidString)""##), "the summary links to \(control)")
+                #expect(refused.contains(#"id="error-\#(control)-\#(outcome.uuidString)""#), "a message by \(control)")
+            }
+            #expect(!refused.contains("units[0]"), "no raw field names")
+            #expect(refused.contains(#"value="WORK-1""#) && refused.contains(#"value="两分""#) && refused.contains(#"value="高""#))
+            #expect(refused.contains(#"<option value="recognised" label="认定" selected"#))
+            #expect(try await app.sql.select().column("status").from("credit_outcomes").where("id", .equal, outcome).first()?.decode(column: "status", as: String.self) == "needs_review")
+            // Asked for evidence: recorded, said so, and the outcome stays in the queue.
+            let (_, _, done) = try await reviewer.post(path, ["verdict": "evidence_requested", "reasonZh": "请补充实习证明"])
+            #expect(done == "/credit-bank/reviews?decided=evidence_requested")
+            let (_, banner) = try await reviewer.get("credit-bank/reviews?decided=evidence_requested")
+            #expect(banner.contains(#"id="confirmation""#) && banner.contains("已请学习者补充材料") && banner.contains("待补充材料"))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Vapor
+import VaporTesting
+
+/// A signed-in browser: its session cookie and the CSRF token its forms carry.
+struct PageBrowser {
+    let app: Application
+    let cookie: String
+    var csrf = ""
+
+    static func signIn(_ app: Application, _ username: String) async throws -> PageBrowser {
+        var cookie = ""
+        try await app.testing().test(.POST, "sign-in", beforeRequest: { req in
+            try req.content.encode(["username": username, "password": Fixture.password], as: .urlEncodedForm)
+        }, afterResponse: { res in cookie = res.headers.setCookie?["__Host-zhijiao"]?.string ?? "" })
+        return PageBrowser(app: app, cookie: cookie)
+    }
+
+    mutating func get(_ path: String) async throws -> (HTTPStatus, String) {
+        var result: (HTTPStatus, String) = (.internalServerError, "")
+        try await app.testing().test(.GET, path, beforeRequest: { req in
+            req.headers.add(name: .cookie, value: "__Host-zhijiao=\(cookie)")
+        }, afterResponse: { res in result = (res.status, bodyString(res)) })
+        if let range = result.1.range(of: #"name="csrf" value="([^"]+)""#, options: .regularExpression) {
+            csrf = String(result.1[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+        }
+        return result
+    }
+
+    func post(_ path: String, _ form: [String: String]) async throws -> (HTTPStatus, String, String?) {
+        var result: (HTTPStatus, String, String?) = (.internalServerError, "", nil)
+        var fields = form
+        fields["csrf"] = csrf
+        try await app.testing().test(.POST, path, beforeRequest: { req in
+            req.headers.add(name: .cookie, value: "__Host-zhijiao=\(cookie)")
+            try req.content.encode(fields, as: .urlEncodedForm)
+        }, afterResponse: { res in result = (res.status, bodyString(res), res.headers.first(name: .location)) })
+        return result
+    }
+}
