@@ -45,6 +45,13 @@ struct InternshipPagesTests {
             // What was typed is still selected.
             #expect(selected(badPage, welder) == 2)
             #expect(try await choices(app, f, f.studentsA[0]).isEmpty)
+            // A well-formed id that is no post (a stale or altered page): the store refuses it,
+            // and the page puts the message by the slot that held it, not under "postIds".
+            let ghost = UUID()
+            let (stale, stalePage, _) = try await learner.post("internships/choices", ["choice1": welder.uuidString, "choice2": ghost.uuidString])
+            #expect(stale == .unprocessableEntity)
+            #expect(stalePage.contains(#"id="error-choice2""#) && stalePage.contains(##"href="#choice2""##) && !stalePage.contains("postIds"))
+            #expect(try await choices(app, f, f.studentsA[0]).isEmpty)
 
             let (saved, _, location) = try await learner.post("internships/choices", ["choice1": robot.uuidString, "choice2": "", "choice3": welder.uuidString])
             #expect(saved == .seeOther)

@@ -53,7 +53,12 @@ extension InternshipPageController {
                 try await store.replace(order, post: post, req: req)
                 return req.redirect(to: "/internships/posts/\(post.uuidString)/applicants?saved=\(order.count)")
             } catch AppError.validation(let problems) {
-                errors = problems
+                // The store speaks of `studentIds`; the page of each applicant's position box.
+                errors = problems.map { problem in
+                    guard problem.field == "studentIds" else { return problem }
+                    let named = applicants.first { problem.reasonEn.uppercased().contains($0.studentId.uuidString) } ?? applicants.first
+                    return FieldError(field: named.map { InternshipApplicantsPage.field($0.studentId) } ?? problem.field, zh: problem.reasonZh, en: problem.reasonEn)
+                }
             }
         }
         let response = try await applicantsPage(req, store, post: post, title: title, applicants: applicants, positions: typed, errors: errors, confirmation: nil)

@@ -36,12 +36,21 @@ extension InternshipPageController {
                 try await store.replace(chosen, of: student, req: req)
                 return req.redirect(to: "/internships/choices?saved=\(chosen.count)")
             } catch AppError.validation(let problems) {
-                errors = problems
+                errors = problems.map { onSlot($0, slots) }
             }
         }
         let response = try await choicesPage(req, store, student, slots: slots, errors: errors, confirmation: nil)
         response.status = .unprocessableEntity
         return response
+    }
+
+    /// The store speaks of `postIds`; the page of slots: a problem naming a post goes by the
+    /// slot that holds it, any other by the first slot, so the summary's link leads somewhere.
+    static func onSlot(_ problem: FieldError, _ slots: [String]) -> FieldError {
+        guard problem.field == "postIds" else { return problem }
+        let text = problem.reasonEn.uppercased()
+        let slot = slots.firstIndex { !$0.isEmpty && text.contains($0.uppercased()) } ?? 0
+        return FieldError(field: InternshipChoicesPage.field(slot), zh: problem.reasonZh, en: problem.reasonEn)
     }
 
     /// The learner's store and student id; other roles enter choices through the API or not at all.
