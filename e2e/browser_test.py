@@ -69,6 +69,24 @@ try:
     text = driver.find_element(By.ID, "records").text
     check("*" in text, "identity numbers are masked on the page")
     driver.save_screenshot(os.path.join(OUT, "students.png"))
+    # the table as people use it: a 学号 in the search box, a column header to order by, a page number past the end
+    headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "#records thead th")]
+    number_column = headers.index("学号")
+    number = rows[0].find_elements(By.TAG_NAME, "td")[number_column].text
+    driver.find_element(By.ID, "q").send_keys(number)
+    driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    found = [r.find_elements(By.TAG_NAME, "td")[number_column].text for r in driver.find_elements(By.CSS_SELECTOR, "#records tbody tr")]
+    check(found and all(n.startswith(number) for n in found), f"searching a 学号 ({number}) finds that student ({len(found)} rows)")
+    driver.get(BASE + "/registry/students")
+    driver.find_element(By.LINK_TEXT, "学号").click()
+    ordered = [r.find_elements(By.TAG_NAME, "td")[number_column].text for r in driver.find_elements(By.CSS_SELECTOR, "#records tbody tr")]
+    check(ordered == sorted(ordered), "the 学号 header orders the list")
+    check(driver.find_element(By.CSS_SELECTOR, "#records thead th[aria-sort=ascending]") is not None, "the ordered column says so (aria-sort)")
+    driver.get(BASE + "/registry/students?page=999999")
+    page_of = driver.find_element(By.ID, "page-of").text
+    check(page_of.split("/")[0].split()[-1] == page_of.split("/")[1].split()[0], f"a page past the end shows the last page ({page_of})")
+    driver.get(BASE + "/registry/students?q=" + "没有这个人")
+    check("清除筛选" in driver.find_element(By.ID, "empty").text, "an empty result says so and offers to clear the filters")
 
     # import through the upload page: a bad file first
     driver.get(BASE + "/registry/institutions")

@@ -233,10 +233,14 @@ enum OpenAPIDocument {
             let filters: [Object] = filterable.map { field in
                 ["name": field.name, "in": "query", "required": false, "schema": queryType(field), "description": "Exact match on \(field.name)"]
             }
-            let search: Object = ["name": "q", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 100], "description": "Substring of the name"]
+            let search: Object = ["name": "q", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 100],
+                                  "description": "Substring of the name, or the start of an identifying number (student, staff, institution or credit code)"]
+            let sortable = fields.filter { $0.name != "idNumber" && $0.name != "documentKind" }.map(\.name)
+            let sort: Object = ["name": "sort", "in": "query", "required": false, "schema": ["type": "string", "enum": sortable + sortable.map { "-" + $0 }],
+                                "description": "Order by this field (- in front: descending), then by the order records were added in"]
             paths["/\(path)"] = [
                 "get": operation("list\(name)", "List \(titleEn.lowercased()) in the caller's scope", tag: tag,
-                                 parameters: pagingParameters + [search] + filters,
+                                 parameters: pagingParameters + [search, sort] + filters,
                                  responses: ["200": jsonResponse("A page", ref("\(name)Page")), "401": problem, "422": problem]),
                 "post": operation("create\(name)", "Create one record (validated like one import row)", tag: tag, body: ref("\(name)Input"),
                                   responses: ["201": jsonResponse("Created", ref(name)), "400": problem, "401": problem, "403": problem, "409": problem, "422": problem]),

@@ -236,6 +236,13 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         }
         guard (1...500).contains(query.per) else { throw AppError.validation([FieldError.outOfRange("per", min: 1, max: 500)]) }
         query.nameContains = req.query[String.self, at: "q"]
+        if let sort = req.query[String.self, at: "sort"], !sort.isEmpty {
+            guard let parsed = RegistryReader<Resource>.Sort(parameter: sort) else {
+                let names = RegistryReader<Resource>.sortableFields.map(\.name).joined(separator: ", ")
+                throw AppError.validation([FieldError(field: "sort", zh: "只能按以下字段排序（前加 - 为降序）：\(names)", en: "can only be one of \(names), with - in front for descending")])
+            }
+            query.sort = parsed
+        }
         for field in RegistryReader<Resource>.filterableFields {
             if let value = req.query[String.self, at: field.name], !value.isEmpty { query.equals[field.name] = value }
         }

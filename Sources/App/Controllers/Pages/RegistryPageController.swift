@@ -24,6 +24,13 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         let page = try await reader(req, caller).list(query)
         var echoed = query.equals
         if let q = query.nameContains { echoed["q"] = q }
+        if let sort = query.sort { echoed["sort"] = sort.parameter }
+        if query.per != RegistryReader<Resource>.Query().per { echoed["per"] = String(query.per) }
+        // Past the last page (an old link, a typed number): the last page, not "999 / 61".
+        let last = max(1, (page.total + page.per - 1) / page.per)
+        if query.page > last {
+            return req.redirect(to: RegistryListPage.link(Resource.path, echoed, page: last))
+        }
         let view = RegistryListPage(
             layout: layout(req, caller), path: Resource.path, fields: Resource.Record.fields,
             filterFields: RegistryReader<Resource>.filterableFields, page: page, query: echoed, canImport: canImport(caller)

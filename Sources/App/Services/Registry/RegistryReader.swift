@@ -9,12 +9,40 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
     let sql: any SQLDatabase
     let caller: CallerScope
 
-    /// List filters: exact matches on fields by name, a name substring, paging.
+    /// List filters: exact matches on fields by name, a search text, an order, paging.
     struct Query: Sendable {
         var equals: [String: String] = [:]
+        /// Found in the name, or the start of an identifying number (学号, 工号, 机构代码, 信用代码…).
         var nameContains: String?
+        /// A field to order by, and the direction; nil: the order records were added in.
+        var sort: Sort?
         var page = 1
         var per = 50
+    }
+
+    struct Sort: Sendable, Equatable {
+        var field: String
+        var descending = false
+
+        /// `name` or `-name`, as the query string carries it.
+        var parameter: String { (descending ? "-" : "") + field }
+
+        /// Parses `sort=field` / `sort=-field`; nil when the field cannot be sorted on.
+        init?(parameter: String) {
+            let descending = parameter.hasPrefix("-")
+            let name = descending ? String(parameter.dropFirst()) : parameter
+            guard RegistryReader.sortableFields.contains(where: { $0.name == name }) else { return nil }
+            self.field = name
+            self.descending = descending
+        }
+    }
+
+    /// Fields a list may be ordered by: every field but the identity number (stored encrypted).
+    static var sortableFields: [FieldSpec] { Resource.Record.fields.filter { $0.name != "idNumber" && $0.name != "documentKind" } }
+
+    /// The numbers that identify a record to the people who keep it; the search box matches their start.
+    static var identifyingFields: [FieldSpec] {
+        Resource.Record.fields.filter { ["studentNo", "staffNo", "code", "creditCode"].contains($0.name) }
     }
 
     var filter: RowFilter { AccessPolicy.readFilter(Resource.entity, for: caller) }
@@ -33,8 +61,7 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
     func list(_ query: Query) async throws -> RecordPage {
         let total = try await scoped(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Resource.table), query)
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await scoped(sql.select().column("*").from(Resource.table), query)
-            .orderBy("created_at").orderBy("id")
+        let rows = try await ordered(scoped(sql.select().column("*").from(Resource.table), query), query.sort)
             .limit(query.per).offset((query.page - 1) * query.per)
             .all()
         return RecordPage(items: try rows.map(Self.body), page: query.page, per: query.per, total: total)
@@ -42,7 +69,7 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
 
     /// Every row in scope matching `query`, for export (no paging).
     func all(_ query: Query) async throws -> [RecordBody] {
-        try await scoped(sql.select().column("*").from(Resource.table), query).orderBy("created_at").orderBy("id").all().map(Self.body)
+        try await ordered(scoped(sql.select().column("*").from(Resource.table), query), query.sort).all().map(Self.body)
     }
 
     /// One record, or nil when it does not exist or is outside the caller's scope (the two are
@@ -64,13 +91,30 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
                 select = select.where(SQLIdentifier(Resource.column(for: spec)), .equal, value)
             }
         }
-        if let text = query.nameContains, !text.isEmpty, Resource.Record.fields.contains(where: { $0.name == "name" }) {
+        if let text = query.nameContains?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             // LIKE with escaped wildcards works for Chinese text on SQLite and PostgreSQL alike.
             let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            let pattern = SQLBinaryExpression(left: SQLBind("%" + escaped + "%"), op: SQLRaw("ESCAPE"), right: SQLLiteral.string("\\"))
-            select = select.where(SQLBinaryExpression(left: SQLIdentifier("name"), op: SQLRaw("LIKE"), right: pattern))
+            func like(_ column: String, _ pattern: String) -> any SQLExpression {
+                SQLBinaryExpression(left: SQLIdentifier(column), op: SQLRaw("LIKE"),
+                                    right: SQLBinaryExpression(left: SQLBind(pattern), op: SQLRaw("ESCAPE"), right: SQLLiteral.string("\\")))
+            }
+            var matches: [any SQLExpression] = []
+            if Resource.Record.fields.contains(where: { $0.name == "name" }) { matches.append(like("name", "%" + escaped + "%")) }
+            for field in Self.identifyingFields { matches.append(like(Resource.column(for: field), escaped + "%")) }
+            if !matches.isEmpty {
+                select = select.where(SQLGroupExpression(SQLList(matches, separator: SQLRaw(" OR "))))
+            }
         }
         return select
+    }
+
+    /// The chosen order, then the order records were added in (stable across pages).
+    func ordered(_ select: SQLSelectBuilder, _ sort: Sort?) -> SQLSelectBuilder {
+        var select = select
+        if let sort, let spec = Self.sortableFields.first(where: { $0.name == sort.field }) {
+            select = select.orderBy(Resource.column(for: spec), sort.descending ? .descending : .ascending)
+        }
+        return select.orderBy("created_at").orderBy("id")
     }
 
     static func placement(_ row: any SQLRow) throws -> RecordPlacement {

@@ -1,0 +1,59 @@
+@testable import App
+import Foundation
+import Registry
+import Testing
+import Vapor
+import VaporTesting
+
+/// A registry list as people use it: the search box finds a student by 学号 as well as by name,
+/// columns order the list both ways, a page number past the end lands on the last page, and an
+/// empty result says so with a way back.
+@Suite("Registry lists: search by number, ordering, paging, empty states")
+struct RegistryListTests {
+    func studentNumbers(_ app: Application, _ token: String, _ query: String) async throws -> (HTTPStatus, [String], String) {
+        var result: (HTTPStatus, [String], String) = (.internalServerError, [], "")
+        try await app.testing().test(.GET, "api/v1/students?\(query)", headers: .bearer(token)) { res in
+            let items = (try? res.content.decode(RecordPage.self).items) ?? []
+            result = (res.status, items.compactMap { if case .string(let s) = $0.fields["studentNo"] { s } else { nil } }, bodyString(res))
+        }
+        return result
+    }
+
+    @Test func searchFindsANumberAndColumnsOrderTheList() async throws {
+        try await withFixture { app, f in
+            let city = f.token(.cityAdmin)
+            // Four students: S1 and S2 at each of two schools.
+            #expect(try await studentNumbers(app, city, "q=S2").1 == ["S2", "S2"])
+            #expect(try await studentNumbers(app, city, "q=S").1.count == 4)
+            let name = try await app.sql.select().column("name").from("students").where("id", .equal, f.studentsA[0]).first()?.decode(column: "name", as: String.self) ?? ""
+            #expect(try await studentNumbers(app, city, "q=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")").1.contains("S1"))
+            // Within scope only: a school's administrator finds only its own S2.
+            #expect(try await studentNumbers(app, f.token(.schoolAdmin), "q=S2").1 == ["S2"])
+            #expect(try await studentNumbers(app, city, "sort=-studentNo").1 == ["S2", "S2", "S1", "S1"])
+            #expect(try await studentNumbers(app, city, "sort=studentNo").1 == ["S1", "S1", "S2", "S2"])
+            let refused = try await studentNumbers(app, city, "sort=idNumber")
+            #expect(refused.0 == .unprocessableEntity && refused.2.contains("\"sort\""))
+        }
+    }
+
+    @Test func thePageOrdersJumpsAndSaysWhenNothingMatches() async throws {
+        try await withFixture { app, f in
+            var city = try await PageBrowser.signIn(app, "test-city_admin")
+            let (status, sorted) = try await city.get("registry/students?sort=studentNo&per=1")
+            #expect(status == .ok)
+            #expect(sorted.contains(#"aria-sort="ascending""#))
+            // The header's link turns the order round, and keeps the page size.
+            #expect(sorted.contains(#"href="/registry/students?per=1&amp;sort=-studentNo""#) || sorted.contains(#"href="/registry/students?per=1&sort=-studentNo""#))
+            #expect(sorted.contains("第 1 / 4 页") && sorted.contains(#"id="page-jump""#))
+            // A page past the end: the last one, with the order and size kept.
+            var redirect: String?
+            try await app.testing().test(.GET, "registry/students?sort=studentNo&per=1&page=99", beforeRequest: { req in
+                req.headers.add(name: .cookie, value: "__Host-zhijiao=\(city.cookie)")
+            }, afterResponse: { res in redirect = res.headers.first(name: .location) })
+            #expect(redirect == "/registry/students?page=4&per=1&sort=studentNo")
+            let (_, empty) = try await city.get("registry/students?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E4%BA%BA")
+            #expect(empty.contains(#"id="empty""#) && empty.contains("没有符合条件的记录") && empty.contains("清除筛选"))
+            #expect(!empty.contains(#"id="records""#))
+        }
+    }
+}
