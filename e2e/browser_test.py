@@ -3,11 +3,13 @@ upload page (a bad file rejected with its row errors, then a good one accepted),
 then every demo role's front door: its home and each page of its menu at 1400×900 and 390×844
 (each answers 200, nothing scrolls sideways, axe-core finds no critical or serious violation).
 Screenshots go to $OUT for a person to look at."""
+import io
 import os
 import sys
 import tempfile
 import time
 
+import openpyxl
 import requests
 from axe_selenium_python import Axe
 
@@ -87,6 +89,23 @@ try:
     check(page_of.split("/")[0].split()[-1] == page_of.split("/")[1].split()[0], f"a page past the end shows the last page ({page_of})")
     driver.get(BASE + "/registry/students?q=" + "没有这个人")
     check("清除筛选" in driver.find_element(By.ID, "empty").text, "an empty result says so and offers to clear the filters")
+
+    # Excel habits, checked with openpyxl: the import template (drop-downs, a guide sheet) and an
+    # export (frozen header, filter, numbers as numbers, drop-downs)
+    excel = requests.Session()
+    excel.headers["Cookie"] = "__Host-zhijiao=" + driver.get_cookie("__Host-zhijiao")["value"]
+    template = openpyxl.load_workbook(io.BytesIO(excel.get(BASE + "/registry/students/template.xlsx", timeout=60).content))
+    sheet = template.worksheets[0]
+    check([c.value for c in sheet[1]][:3] == ["机构代码", "学号", "姓名"] and sheet.max_row == 1, "the student template holds the import's headers")
+    lists = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}
+    check(any("男,女" in f for f in lists.values()), f"the template offers 性别 as a drop-down ({lists})")
+    check(template.sheetnames[1] == "填写说明" and template.worksheets[1].max_row > 5, "the template has a guide to each column")
+    export = openpyxl.load_workbook(io.BytesIO(excel.get(BASE + "/registry/students/export.xlsx", timeout=120).content))
+    sheet = export.worksheets[0]
+    year_column = [c.value for c in sheet[1]].index("入学年份")
+    years = [row[year_column].value for row in sheet.iter_rows(min_row=2, max_row=20)]
+    check(sheet.freeze_panes == "A2" and sheet.auto_filter.ref is not None, "the export freezes and filters its header")
+    check(years and all(isinstance(y, int) for y in years), "the export's 入学年份 are numbers, so SUM works")
 
     # import through the upload page: a bad file first
     driver.get(BASE + "/registry/institutions")

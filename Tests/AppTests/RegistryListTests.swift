@@ -1,6 +1,7 @@
 @testable import App
 import Foundation
 import Registry
+import Spreadsheet
 import Testing
 import Vapor
 import VaporTesting
@@ -56,4 +57,24 @@ struct RegistryListTests {
             #expect(!empty.contains(#"id="records""#))
         }
     }
+
+    @Test func theImportTemplateIsForThoseWhoImportAndReadsBackAsTheHeaders() async throws {
+        try await withFixture { app, _ in
+            var school = try await PageBrowser.signIn(app, "test-school_admin")
+            var template: Data?
+            try await app.testing().test(.GET, "registry/students/template.xlsx", beforeRequest: { req in
+                req.headers.add(name: .cookie, value: "__Host-zhijiao=\(school.cookie)")
+            }, afterResponse: { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.first(name: .contentDisposition)?.contains("students-template.xlsx") == true)
+                template = Data(buffer: res.body)
+            })
+            let table = try TableReader.read(try #require(template))
+            #expect(table.header == StudentRecord.fields.map(\.headerZh) && table.rows.isEmpty)
+            #expect(try await school.get("registry/students/import").1.contains(#"href="/registry/students/template.xlsx""#))
+            var learner = try await PageBrowser.signIn(app, "test-learner")
+            #expect(try await learner.get("registry/students/template.xlsx").0 == .forbidden)
+        }
+    }
 }
+

@@ -43,6 +43,30 @@ struct XLSXTests {
         #expect(back == table)
     }
 
+    @Test func aLaidOutWorkbookKeepsCodesAsTextAndNumbersAsNumbers() throws {
+        let table = Table(header: ["学号", "性别", "入学年份", "学分"], rows: [["007", "女", "2024", "1.5"], ["S2", "男", "2025", "abc"]])
+        let layout = SheetLayout(columns: [
+            .init(width: 12), .init(choices: ["男", "女"]), .init(numeric: true), .init(numeric: true),
+        ])
+        let xml = XLSXWriter.worksheet(table, layout: layout)
+        #expect(xml.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
+        #expect(xml.contains(#"<autoFilter ref="A1:D3"/>"#))
+        #expect(xml.contains(#"sqref="B2:B1048576"><formula1>&quot;男,女&quot;</formula1>"#))
+        #expect(xml.contains(#"<c r="C2"><v>2024</v></c>"#) && xml.contains(#"<c r="D2"><v>1.5</v></c>"#))
+        // A code with a leading zero, and text in a numeric column, stay text.
+        #expect(xml.contains(#"<c r="A2" t="inlineStr">"#) && xml.contains(#"<c r="D3" t="inlineStr">"#))
+        #expect(xml.contains(#"<col min="1" max="1" width="12.0" customWidth="1"/>"#))
+        // The schema's order: views, columns, data, filter, validations.
+        let order = ["<sheetViews>", "<cols>", "<sheetData>", "<autoFilter", "<dataValidations"].compactMap { xml.range(of: $0)?.lowerBound }
+        #expect(order.count == 5 && order == order.sorted())
+        // Two sheets: the reader takes the first, and the cells read back as written.
+        let data = try XLSXWriter.write([.init(name: "学生", table: table, layout: layout), .init(name: "填写说明", table: Table(header: ["列名"], rows: [["学号"]]))])
+        #expect(try TableReader.read(data) == table)
+        #expect(XLSXWriter.numberText("0.5") == "0.5" && XLSXWriter.numberText("01") == nil && XLSXWriter.numberText("1e5") == nil)
+        #expect(SheetLayout.inlineList(["a,b"]) == nil && SheetLayout.inlineList(Array(repeating: "长标签", count: 100)) == nil)
+        #expect(XLSXWriter.sheetName("a/b:c") == "abc")
+    }
+
     @Test func cellReferencesPlaceValuesInTheirColumns() {
         #expect(CellReference("A1")?.column == 0)
         #expect(CellReference("Z9")?.column == 25)

@@ -9,6 +9,7 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         group.get(use: list)
         group.get("export.csv") { try await export(req: $0, format: "csv") }
         group.get("export.xlsx") { try await export(req: $0, format: "xlsx") }
+        group.get("template.xlsx", use: template)
         group.get("import", use: importForm)
         group.upload("import", maxBytes: UploadLimits.registryImport, admits: { AccessPolicy.canImport(Resource.entity, caller: $0) }, use: importSubmit)
     }
@@ -43,6 +44,13 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         let rows = try await reader(req, caller).all(try RegistryAPIController<Resource>.query(from: req))
         try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked"))
         return try RegistryExport<Resource>.response(rows: rows, format: format)
+    }
+
+    /// The import's template: who may import may download it.
+    @Sendable func template(req: Request) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard canImport(caller) else { throw AppError.forbidden }
+        return try RegistryExport<Resource>.template()
     }
 
     @Sendable func importForm(req: Request) async throws -> Response {

@@ -26,17 +26,74 @@ enum RegistryExport<Resource: RegistryResource> {
     }
 
     static func response(rows: [RecordBody], format: String) throws -> Response {
-        try TableDownload.response(table(rows), format: format, fileStem: Resource.path, sheetName: Resource.titleZh)
+        let table = table(rows)
+        return try TableDownload.response(table, format: format, fileStem: Resource.path, sheetName: Resource.titleZh, layout: layout(table))
     }
+
+    /// Numbers as numbers (so SUM works), widths that fit, the header frozen and filtered, and
+    /// the choices of coded columns as drop-downs — the same labels the importer reads.
+    static func layout(_ table: Table) -> SheetLayout {
+        SheetLayout(columns: Resource.Record.fields.enumerated().map { index, field in
+            let samples = table.rows.prefix(200).map { $0.indices.contains(index) ? $0[index] : "" }
+            return SheetLayout.Column(numeric: field.kind.isInteger, width: SheetLayout.width(header: field.headerZh, samples: samples), choices: choices(field))
+        })
+    }
+
+    /// The values a column's drop-down offers: a choice field's Chinese labels, 是/否.
+    static func choices(_ field: FieldSpec) -> [String]? {
+        switch field.kind {
+        case .choice(let codes): codes.map { field.display($0) }
+        case .boolean: ["是", "否"]
+        default: nil
+        }
+    }
+
+    /// `GET /registry/{resource}/template.xlsx`: the import's columns with drop-downs, and a
+    /// second sheet that says what each column takes.
+    static func template() throws -> Response {
+        let fields = Resource.Record.fields
+        let header = Table(header: fields.map(\.headerZh), rows: [])
+        let guide = Table(
+            header: ["列名", "是否必填", "填写要求", "Column (English)", "What it holds"],
+            rows: fields.map { field in
+                [field.headerZh, field.required ? "必填" : "选填", requirement(field), field.name, field.descriptionEn]
+            }
+        )
+        let guideLayout = SheetLayout(columns: [.init(width: 18), .init(width: 10), .init(width: 40), .init(width: 22), .init(width: 60)], autoFilter: false)
+        let data = try XLSXWriter.write([
+            .init(name: Resource.titleZh, table: header, layout: layout(header)),
+            .init(name: "填写说明", table: guide, layout: guideLayout),
+        ])
+        let response = Response(status: .ok)
+        response.body = .init(data: data)
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Resource.path)-template.xlsx\"")
+        return response
+    }
+
+    /// What a column takes, in words for the person filling it in.
+    static func requirement(_ field: FieldSpec) -> String {
+        switch field.kind {
+        case .text(let max): "文本，最多\(max)字"
+        case .integer(let min, let max): "整数，\(min)至\(max)"
+        case .boolean: "是 或 否"
+        case .choice(let codes): "从下拉列表选择：" + codes.map { field.display($0) }.joined(separator: "、")
+        case .code(let max): "代码（最多\(max)位），须为目录中已有的代码"
+        }
+    }
+}
+
+extension FieldSpec.Kind {
+    var isInteger: Bool { if case .integer = self { true } else { false } }
 }
 
 /// A table as a CSV or XLSX download, named with today's date.
 enum TableDownload {
-    static func response(_ table: Table, format: String, fileStem: String, sheetName: String) throws -> Response {
+    static func response(_ table: Table, format: String, fileStem: String, sheetName: String, layout: SheetLayout? = nil) throws -> Response {
         let stamp = CivilDate(date: Date()).description
         let response = Response(status: .ok)
         if format == "xlsx" {
-            response.body = .init(data: try XLSXWriter.write(table, sheetName: sheetName))
+            response.body = .init(data: try XLSXWriter.write(table, sheetName: sheetName, layout: layout))
             response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         } else {
             response.body = .init(data: Data(CSVWriter.write(table)))

@@ -32,6 +32,8 @@ struct ImportPage {
                 .p(.text(safe: l.t("支持CSV（UTF-8、带BOM的UTF-8、GB18030）和Excel（.xlsx）。整个文件先校验，任何一行有误则不写入任何数据。",
                              "CSV (UTF-8, UTF-8 with BOM, GB18030) and Excel (.xlsx). The whole file is checked first; if any row is wrong nothing is written."))),
                 .p(.text(safe: l.t("列：", "Columns: ") + fields.map { $0.headerZh + ($0.required ? "*" : "") }.joined(separator: "，"))),
+                .p(.a(.id("template"), .href(safe: "/registry/\(path)/template.xlsx"),
+                      .text(safe: l.t("下载Excel模板（含下拉选项和填写说明）", "Download the Excel template (drop-downs and a guide to each column)")))),
                 .unwrap(inserted) { n in .p(.class("ok"), .id("import-result"), .text(safe: l.t("已导入 \(n) 行。", "Imported \(n) rows."))) },
                 .unwrap(fileError) { .p(.class("error"), .text(safe: $0)) },
                 errorTable(),
