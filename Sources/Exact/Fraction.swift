@@ -65,6 +65,15 @@ public struct Fraction: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     public var description: String { denominator == 1 ? String(numerator) : "\(numerator)/\(denominator)" }
+
+    /// Parses what `description` writes (`7`, `-7/10`); nil for anything else or a zero denominator.
+    public init?(exact text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let numerator = Int(parts[0]) else { return nil }
+        let denominator = parts.count == 2 ? Int(parts[1]) : 1
+        guard let denominator, denominator > 0 else { return nil }
+        self.init(numerator, denominator)
+    }
 }
 
 extension Fraction: ExpressibleByIntegerLiteral {

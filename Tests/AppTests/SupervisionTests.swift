@@ -353,6 +353,9 @@ struct SupervisionTests {
             #expect(rows.status == .ok && bodyString(rows).contains("T2") && !bodyString(rows).contains(">T1<"))
             let compare = try await request(app, .GET, "supervision/compare?from=2022Q4&to=\(SupervisionDashboard.currentPeriod())", city)
             #expect(compare.status == .ok && bodyString(compare).contains("id=\"comparison\""))
+            // Money in 元 as the dashboard shows it (¥300.00 by 2022Q4, ¥423.45 now), never raw fen or a bare ¥ figure.
+            #expect(bodyString(compare).contains("300.00 元") && bodyString(compare).contains("423.45 元") && html.contains("423.45 元"))
+            #expect(!bodyString(compare).contains("¥") && !html.contains("¥"))
             let tasks = try await request(app, .GET, "work-tasks?list=city&standing=", city)
             #expect(tasks.status == .ok && bodyString(tasks).contains("/work-tasks/C54") && !bodyString(tasks).contains("/work-tasks/M1\""))
             let task = try await request(app, .GET, "work-tasks/C25", city)

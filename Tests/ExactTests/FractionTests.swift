@@ -15,6 +15,12 @@ import Testing
         #expect(Fraction(7) - Fraction(5, 2) == Fraction(9, 2))
     }
 
+    @Test func whatDescriptionWritesParsesBack() {
+        for f in [Fraction(7, 10), Fraction(-3, 4), Fraction(5), Fraction(0)] { #expect(Fraction(exact: f.description) == f) }
+        #expect(Fraction(exact: "6/8") == Fraction(3, 4))
+        for bad in ["", "1/0", "1/-2", "a/2", "1/2/3", "0.5"] { #expect(Fraction(exact: bad) == nil, "\(bad)") }
+    }
+
     @Test func divisionByZeroIsNil() {
         #expect(Fraction(5) / .zero == nil)
         #expect(Fraction(5) / Fraction(2) == Fraction(5, 2))

@@ -56,5 +56,10 @@ import Testing
         #expect(progress.byPlanYear == 750_000_000_000 && !progress.metByPlanYear)
         #expect(progress.share == Fraction(21, 20) && progress.remaining == 0)
         #expect(Money.yuanText(progress.byPlanYear) == "7500000000.00")
+        // As people read it: in the units the target is written in.
+        #expect(Money.readable(progress.byPlanYear) == "75 亿元" && Money.readable(progress.byPlanYear, english: true) == "¥7.5 bn")
+        #expect(Money.readable(1_234_567) == "1.23 万元" && Money.readable(1_234_567, english: true) == "¥12,345.67")
+        #expect(Money.readable(123_456_789_012) == "12.35 亿元" && Money.readable(30_000) == "300.00 元" && Money.readable(-99) == "-0.99 元")
+        #expect(Money.grouped("1234567.5") == "1,234,567.5" && Money.grouped("-1000") == "-1,000" && Money.grouped("999") == "999")
     }
 }

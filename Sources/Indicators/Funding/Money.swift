@@ -1,3 +1,5 @@
+import Exact
+
 /// Money is kept in fen (分) as whole integers; shares of it are rounded down to the fen, so a
 /// computed credit or allocation never exceeds what the rule allows.
 public enum Money {
@@ -26,4 +28,35 @@ public enum Money {
         let cents = a % 100
         return "\(sign)\(a / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
+
+    /// An amount as people read it, rounded half up to two decimals of its unit: ¥1 亿 and
+    /// more in 亿元 (English: ¥ bn), ¥1 万 and more in 万元 (¥ m from ¥1 million), less in 元 with
+    /// thousands separated — the same units the plan's targets are written in.
+    public static func readable(_ fen: Int, english: Bool = false) -> String {
+        let yuan = fen.magnitude / 100
+        let sign = fen < 0 ? "-" : ""
+        if english {
+            if yuan >= 1_000_000_000 { return sign + "¥" + Fraction(Int(fen.magnitude), 100 * 1_000_000_000).decimal(places: 2) + " bn" }
+            if yuan >= 1_000_000 { return sign + "¥" + Fraction(Int(fen.magnitude), 100 * 1_000_000).decimal(places: 2) + " m" }
+            return sign + "¥" + grouped(yuanText(Int(fen.magnitude)))
+        }
+        if yuan >= 100_000_000 { return sign + Fraction(Int(fen.magnitude), 100 * 100_000_000).decimal(places: 2) + " 亿元" }
+        if yuan >= 10_000 { return sign + Fraction(Int(fen.magnitude), 100 * 10_000).decimal(places: 2) + " 万元" }
+        return sign + grouped(yuanText(Int(fen.magnitude))) + " 元"
+    }
+
+    /// `1234567.5` → `1,234,567.5`: thousands separated in the whole part.
+    public static func grouped(_ number: String) -> String {
+        let negative = number.hasPrefix("-")
+        let body = negative ? String(number.dropFirst()) : number
+        let parts = body.split(separator: ".", maxSplits: 1)
+        guard let whole = parts.first else { return number }
+        var out = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (negative ? "-" : "") + out + (parts.count > 1 ? "." + parts[1] : "")
+    }
 }
+

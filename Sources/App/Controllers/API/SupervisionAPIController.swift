@@ -183,16 +183,13 @@ enum SupervisionAPIController {
             header: ["指标编号 id", "指标 indicator", "条款 clause", "目标 target", "分子 numerator", "分母 denominator", "当前值 value", "状态 status",
                      "差距 gap", "期限 deadline", "预计期末值 projected", "趋势 trend"],
             rows: d.evaluations.map { e in
-                let percent = e.indicator.unit == .percent
-                func show(_ f: Fraction?) -> String {
-                    guard let f else { return "" }
-                    return percent ? (f * Fraction(100)).decimal(places: 2) + "%" : (e.indicator.unit == .fen ? Money.yuanText(f.numerator / f.denominator) : f.decimal(places: 2))
-                }
+                // The dashboard's own formatting, so that the export shows the same figures.
+                func show(_ f: Fraction?) -> String { f.map { IndicatorFormat.value($0, unit: e.indicator.unit) } ?? "" }
                 return [
                     e.indicator.id, e.indicator.nameZh, e.indicator.clause, e.indicator.target.text(unit: e.indicator.unit).zh,
                     e.measurement.map { String($0.numerator) } ?? "", e.measurement?.denominator.map(String.init) ?? "",
                     show(e.value), "\(e.status.labelZh) \(e.status.labelEn)", show(e.gap), e.deadline?.description ?? "",
-                    e.projection.map { percent ? String(format: "%.2f%%", $0.valueAtDeadline * 100) : String(format: "%.2f", $0.valueAtDeadline) } ?? "",
+                    e.projection.map { IndicatorFormat.projection($0, unit: e.indicator.unit) } ?? "",
                     e.trend.map { "\($0.period) \(show($0.value))" }.joined(separator: "; "),
                 ]
             }

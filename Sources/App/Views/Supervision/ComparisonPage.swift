@@ -1,3 +1,4 @@
+import Exact
 import Indicators
 import Plot
 
@@ -9,9 +10,14 @@ struct ComparisonPage {
     func render() -> String {
         let l = layout.language
         let c = comparison
+        // The exact fractions, formatted as the dashboard formats them, so the two agree.
         func value(_ e: SupervisionAPIController.EvaluationBody) -> String {
-            guard let v = e.value else { return "—" }
-            return e.unit == "percent" ? String(format: "%.1f%%", v.value * 100) : (e.unit == "fen" ? String(format: "¥%.2f", v.value / 100) : v.exact)
+            guard let unit = IndicatorUnit(rawValue: e.unit) else { return e.value?.exact ?? "—" }
+            return IndicatorFormat.value(e.value.flatMap { Fraction(exact: $0.exact) }, unit: unit, english: l == .en)
+        }
+        func change(_ r: SupervisionAPIController.ComparisonRow) -> String {
+            guard let c = r.change, let f = Fraction(exact: c.exact), let unit = IndicatorUnit(rawValue: r.to.unit) else { return "—" }
+            return IndicatorFormat.change(f, unit: unit, english: l == .en)
         }
         func status(_ e: SupervisionAPIController.EvaluationBody) -> Node<HTML.BodyContext> {
             let s = IndicatorStatus(rawValue: e.status) ?? .noData
@@ -31,7 +37,7 @@ struct ComparisonPage {
                            .td(.text(safe: l.t(r.nameZh, r.nameEn))),
                            .td(.text(safe: value(r.from) + " "), status(r.from)),
                            .td(.text(safe: value(r.to) + " "), status(r.to)),
-                           .td(.text(safe: r.change.map { r.to.unit == "percent" ? l.t(String(format: "%+.1f 个百分点", $0.value * 100), String(format: "%+.1f pp", $0.value * 100)) : $0.exact } ?? "—")))
+                           .td(.text(safe: change(r))))
                    }))
         ))
     }

@@ -17,8 +17,8 @@ struct IndicatorRowsPage {
         let rows = onlyShort ? d.rows.filter(\.short) : d.rows
         let totals = d.denominator.map { l.t("分子 \(d.numerator)，分母 \($0)，共 \(d.rows.count) 行；未达标 \(d.rows.filter(\.short).count) 行。",
                                              "numerator \(d.numerator), denominator \($0), \(d.rows.count) rows; \(d.rows.filter(\.short).count) count against the target.") }
-            ?? l.t("合计 \(d.indicator.unit == .fen ? "¥" + Money.yuanText(d.numerator) : String(d.numerator))，共 \(d.rows.count) 行。",
-                   "total \(d.indicator.unit == .fen ? "¥" + Money.yuanText(d.numerator) : String(d.numerator)), \(d.rows.count) rows.")
+            ?? l.t("合计 \(d.indicator.unit == .fen ? Money.readable(d.numerator) : Money.grouped(String(d.numerator)))，共 \(d.rows.count) 行。",
+                   "total \(d.indicator.unit == .fen ? Money.readable(d.numerator, english: true) : Money.grouped(String(d.numerator))), \(d.rows.count) rows.")
         return layout.render(.div(
             .p(.text(safe: "\(scopeName) · \(d.period) · \(d.indicator.clause) \(d.indicator.quote)")),
             .p(.class("note"), .text(safe: l.t(d.indicator.measure.formula.zh, d.indicator.measure.formula.en))),
@@ -35,7 +35,7 @@ struct IndicatorRowsPage {
                    .tbody(.forEach(rows.prefix(Self.shown)) { r in
                        .tr(.if(r.short, .class("short")),
                            .forEach(r.cells) { .td(.text(safe: $0)) },
-                           .td(.text(safe: d.indicator.unit == .fen ? Money.yuanText(r.numerator) : String(r.numerator))),
+                           .td(.text(safe: d.indicator.unit == .fen ? Money.readable(r.numerator, english: l == .en) : String(r.numerator))),
                            .if(d.indicator.measure.isShare, .td(.text(safe: r.denominator.map(String.init) ?? ""))))
                    }))
         ))

@@ -69,11 +69,11 @@ struct SupervisionDashboardPage {
             .td(.text(safe: l.t(e.indicator.nameZh, e.indicator.nameEn)),
                 .element(named: "details", nodes: [.class("quote"), .element(named: "summary", nodes: [.text(safe: e.indicator.clause)]), .text(safe: e.indicator.quote)])),
             .td(.span(.class(safe: "status status-\(e.status.rawValue)"), .text(safe: l.t(e.status.labelZh, e.status.labelEn)))),
-            .td(.text(safe: IndicatorFormat.value(e.value, unit: unit)), .if(!notes.isEmpty, .div(.class("note"), .text(safe: notes.joined(separator: "；"))))),
+            .td(.text(safe: IndicatorFormat.value(e.value, unit: unit, english: l == .en)), .if(!notes.isEmpty, .div(.class("note"), .text(safe: notes.joined(separator: "；"))))),
             .td(.text(safe: l.t(target.zh, target.en))),
-            .td(.text(safe: e.gap.map { $0.isZero ? "0" : IndicatorFormat.value($0, unit: unit) } ?? "—")),
+            .td(.text(safe: e.gap.map { $0.isZero ? "0" : IndicatorFormat.value($0, unit: unit, english: l == .en) } ?? "—")),
             .td(.text(safe: e.deadline?.description ?? l.t("常态要求", "standing"))),
-            .td(.text(safe: IndicatorFormat.projection(e.projection, unit: unit))),
+            .td(.text(safe: IndicatorFormat.projection(e.projection, unit: unit, english: l == .en))),
             .td(.raw(SVGChart.sparkline(e.trend.map(\.value.doubleValue)))),
             .td(.if(canDrillDown, .a(.class("drill"), .href(safe: "/supervision/indicators/\(e.indicator.id)?\(query)"), .text(safe: l.t("明细", "rows")))))
         )
