@@ -1,9 +1,11 @@
 @testable import App
 import Crypto
+import Exact
 import Fluent
 import Foundation
 import Indicators
 import Registry
+import Spreadsheet
 import SQLKit
 import Testing
 import Vapor
@@ -180,6 +182,42 @@ struct SupervisionTests {
             // A dashboard exports too, with the clause and status columns.
             let csv = try await request(app, .GET, "api/v1/supervision/dashboard?level=city&format=csv", city)
             #expect(bodyString(csv).contains("teachers-dual-qualified") && bodyString(csv).contains("未达成 not met"))
+        }
+    }
+
+    /// "Which schools are short?": the city's rows summed by school, worst first, judged against
+    /// the share target; "only those short" filters schools and rows, on the page and in the export.
+    @Test func theDrillDownListsSchoolsWorstFirst() async throws {
+        try await withFixture { app, f in
+            try await load(app, f)
+            let city = f.token(.cityAdmin)
+            let res = try await request(app, .GET, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=city", city)
+            let drill = try res.content.decode(SupervisionAPIController.DrillDownBody.self)
+            // A: 2 of 3 dual-qualified, B: 1 of 2 — B first.
+            #expect(drill.schools.map(\.code) == ["TEST-B", "TEST-A"])
+            #expect(drill.schools.map { "\($0.numerator)/\($0.denominator ?? 0)" } == ["1/2", "2/3"])
+            #expect(drill.schools.reduce(0) { $0 + $1.numerator } == drill.numerator)
+            let target = try #require(app.services.indicators["teachers-dual-qualified"]).target.threshold
+            for s in drill.schools {
+                let value = Fraction(s.numerator, s.denominator ?? 1)
+                #expect(s.short == (value < target), "\(s.code)")
+                #expect(s.gap.flatMap { Fraction(exact: $0.exact) } == (value < target ? target - value : Fraction(0)))
+            }
+            let short = try await request(app, .GET, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=city&short=1", city)
+            let onlyShort = try short.content.decode(SupervisionAPIController.DrillDownBody.self)
+            #expect(onlyShort.rows.allSatisfy(\.short) && onlyShort.schools.allSatisfy(\.short))
+            #expect(onlyShort.schools.count == drill.schools.filter(\.short).count)
+            // The page: the schools' table links each school's dashboard; the export link keeps the filter.
+            let page = bodyString(try await request(app, .GET, "supervision/indicators/teachers-dual-qualified?level=city&short=1", city))
+            #expect(page.contains(#"id="schools""#) && page.contains("/supervision/schools/TEST-B?period="))
+            #expect(page.contains("short=1&amp;format=xlsx") || page.contains("short=1&format=xlsx"))
+            // The XLSX opens on the schools, worst first.
+            let xlsx = try await request(app, .GET, "api/v1/supervision/indicators/teachers-dual-qualified/rows?level=city&format=xlsx", city)
+            let first = try TableReader.read(Data(buffer: xlsx.body))
+            #expect(first.header.first == "机构代码 code" && first.rows.map { $0[0] } == ["TEST-B", "TEST-A"])
+            // A school's own drill-down has no by-school table.
+            let own = bodyString(try await request(app, .GET, "supervision/indicators/teachers-dual-qualified?level=school&code=TEST-A", city))
+            #expect(!own.contains(#"id="schools""#))
         }
     }
 

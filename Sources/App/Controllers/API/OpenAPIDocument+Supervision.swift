@@ -34,7 +34,9 @@ extension OpenAPIDocument {
             responses: ["200": download("Dashboard", ref("Dashboard")), "401": problem, "403": problem, "404": problem, "422": problem])]
         paths["/supervision/indicators/{id}/rows"] = ["get": operation(
             "supervisionRows", "The rows behind one indicator's number, each with what it adds to the numerator and denominator", tag: "supervision",
-            parameters: [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "maxLength": 60]], level, code, period, format],
+            parameters: [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "maxLength": 60]], level, code, period, format,
+                         ["name": "short", "in": "query", "required": false, "schema": ["type": "string", "enum": ["0", "1"]],
+                          "description": "1: only the rows, and schools, that count against the target (the XLSX also gets a 按学校 sheet)"]],
             responses: ["200": download("Rows", ref("DrillDown")), "401": problem, "403": problem, "404": problem, "422": problem])]
         paths["/supervision/periods"] = ["get": operation(
             "supervisionPeriods", "This quarter and the quarters with a snapshot", tag: "supervision",
@@ -126,6 +128,10 @@ extension OpenAPIDocument {
         schemas["DrillDown"] = object(["indicator", "level", "code", "period", "columns", "numerator", "rows"], [
             "indicator": string, "level": string, "code": string, "period": string, "columns": array(string), "numerator": integer, "denominator": integer,
             "rows": array(object(["cells", "numerator", "short"], ["cells": array(string), "numerator": integer, "denominator": integer, "short": boolean])),
+            "schools": array(object(["code", "name", "district", "numerator", "short"], [
+                "code": string, "name": string, "district": string, "numerator": integer, "denominator": integer,
+                "value": ref("Quantity"), "gap": ref("Quantity"), "short": boolean,
+            ])),
         ])
         schemas["Comparison"] = object(["level", "code", "from", "to", "indicators"], [
             "level": string, "code": string, "from": string, "to": string,

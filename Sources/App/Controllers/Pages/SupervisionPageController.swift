@@ -62,7 +62,9 @@ enum SupervisionPageController {
         }
         let l = Language(req)
         let layout = PageLayout(title: l.t("\(drill.indicator.nameZh) · 明细", "\(drill.indicator.nameEn) · rows"), language: l, caller: caller)
-        return .html(IndicatorRowsPage(layout: layout, drill: drill, scopeName: name, onlyShort: req.query[String.self, at: "short"] == "1").render())
+        let page = IndicatorRowsPage(layout: layout, drill: drill, scopeName: name, onlyShort: req.query[String.self, at: "short"] == "1",
+                                     districtNames: req.services.catalog.divisions.districts.mapValues(\.name))
+        return .html(page.render())
     }
 
     @Sendable static func compare(req: Request) async throws -> Response {

@@ -20,6 +20,8 @@ struct IndicatorDrillDown: Sendable {
         var denominator: Int?
         /// Counts against the target (a teacher who is not 双师型, an enterprise under quota).
         var short: Bool
+        /// The school (机构代码) the row belongs to, where it belongs to one.
+        var school: String? = nil
     }
 
     var indicator: IndicatorDefinition
@@ -27,6 +29,8 @@ struct IndicatorDrillDown: Sendable {
     var period: ReportingPeriod
     var columns: [Column]
     var rows: [Row]
+    /// Names and districts of the schools the rows name.
+    var schoolNames: [String: (name: String, district: String)] = [:]
 
     var numerator: Int { rows.reduce(0) { $0 + $1.numerator } }
     var denominator: Int? { indicator.measure.isShare ? rows.reduce(0) { $0 + ($1.denominator ?? 0) } : nil }
@@ -83,7 +87,7 @@ struct IndicatorDrillDown: Sendable {
                 let titleLabel = TitleLevel(rawValue: title)?.labelZh ?? title
                 rows.append(Row(cells: ["\(school) \(schools[school]?.name ?? "")", try t.decode(column: "staff_no", as: String.self),
                                         try t.decode(column: "name", as: String.self), yes(professional), yes(dual), yes(partTime), titleLabel],
-                                numerator: numerator, denominator: denominator, short: numerator == 0))
+                                numerator: numerator, denominator: denominator, short: numerator == 0, school: school))
             }
         case .smartCampusShare:
             columns = [.init(zh: "学校", en: "School"), .init(zh: "所在区", en: "District"), .init(zh: "5G智慧校园", en: "5G smart campus")]
@@ -92,7 +96,7 @@ struct IndicatorDrillDown: Sendable {
                 .compactMap { try $0.decode(column: "institution_code", as: String?.self) })
             for code in schools.keys.sorted() where inScope(school: code) {
                 let has = campuses.contains(code)
-                rows.append(Row(cells: ["\(code) \(schools[code]?.name ?? "")", schools[code]?.district ?? "", yes(has)], numerator: has ? 1 : 0, denominator: 1, short: !has))
+                rows.append(Row(cells: ["\(code) \(schools[code]?.name ?? "")", schools[code]?.district ?? "", yes(has)], numerator: has ? 1 : 0, denominator: 1, short: !has, school: code))
             }
         case .internshipQuotaCompliance:
             columns = [.init(zh: "统一社会信用代码", en: "Credit code"), .init(zh: "企业名称", en: "Enterprise"), .init(zh: "所在区", en: "District"),
@@ -116,7 +120,8 @@ struct IndicatorDrillDown: Sendable {
                 rows.append(Row(cells: [try d.decode(column: "code", as: String.self), try d.decode(column: "name", as: String.self),
                                         try d.decode(column: "institution_code", as: String?.self) ?? "", district,
                                         try d.decode(column: "designated_on", as: String.self), try d.decode(column: "document", as: String?.self) ?? ""],
-                                numerator: 1, denominator: nil, short: false))
+                                numerator: 1, denominator: nil, short: false,
+                                school: try d.decode(column: "institution_code", as: String?.self).flatMap { $0.isEmpty ? nil : $0 }))
             }
         case .certifiedIntegrationEnterprises:
             columns = [.init(zh: "统一社会信用代码", en: "Credit code"), .init(zh: "企业名称", en: "Enterprise"), .init(zh: "所在区", en: "District")]
@@ -141,6 +146,7 @@ struct IndicatorDrillDown: Sendable {
                                 numerator: fen, denominator: nil, short: false))
             }
         }
-        return IndicatorDrillDown(indicator: indicator, scope: scope, period: period, columns: columns, rows: rows)
+        return IndicatorDrillDown(indicator: indicator, scope: scope, period: period, columns: columns, rows: rows,
+                                  schoolNames: schools.mapValues { ($0.name, $0.district) })
     }
 }
