@@ -385,6 +385,15 @@ struct SupervisionTests {
             // A district administrator lands on the district's page; a school's admin on the school's.
             let district = try await request(app, .GET, "supervision", f.token(.districtAdmin))
             #expect(district.status == .seeOther && district.headers.first(name: .location) == "/supervision/districts/\(Fixture.districtA)")
+            // The district's page lists its schools, each linked to its dashboard.
+            let districtPage = bodyString(try await request(app, .GET, "supervision/districts/\(Fixture.districtA)", f.token(.districtAdmin)))
+            #expect(districtPage.contains(#"id="district-schools""#) && districtPage.contains("/supervision/schools/TEST-A?period="))
+            // Filtered by state, and worst first.
+            let notMet = bodyString(try await request(app, .GET, "supervision?status=not_met", city))
+            #expect(notMet.contains(#"class="status status-not_met""#) && !notMet.contains(#"class="status status-met""#))
+            let worst = bodyString(try await request(app, .GET, "supervision?order=worst", city))
+            let firstStatus = worst.components(separatedBy: #"<tbody>"#).dropFirst().first?.components(separatedBy: #"class="status status-"#).dropFirst().first?.prefix(while: { $0 != "\"" })
+            #expect(firstStatus == "not_met")
             let school = try await request(app, .GET, "supervision/schools/TEST-A", f.token(.schoolAdmin))
             #expect(school.status == .ok && bodyString(school).contains("2/3"))
             let rows = try await request(app, .GET, "supervision/indicators/teachers-dual-qualified?level=school&code=TEST-A&short=1", f.token(.schoolAdmin))

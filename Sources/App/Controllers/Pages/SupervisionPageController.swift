@@ -13,13 +13,18 @@ enum SupervisionPageController {
         let districts: [(code: String, name: String)] = scope.level == .city && AccessPolicy.canCompareDistricts(caller: caller.scope)
             ? req.services.catalog.divisions.districts.values.sorted { $0.code < $1.code }.map { ($0.code, $0.name) }
             : []
+        let schools = scope.level == .district ? try await SupervisionAccess.schools(inDistrict: scope.code, sql: sql) : []
         let l = Language(req)
         let layout = PageLayout(title: l.t("督导监测 · \(dashboard.scopeName)", "Supervision · \(dashboard.scopeName)"), language: l, caller: caller)
-        return .html(SupervisionDashboardPage(
+        var page = SupervisionDashboardPage(
             layout: layout, dashboard: dashboard, periods: try await IndicatorSnapshots.periods(on: sql), current: SupervisionDashboard.currentPeriod(),
             districts: districts, canDrillDown: try await SupervisionAccess.canDrillDown(scope, caller: caller.scope, sql: sql),
             canSnapshot: AccessPolicy.canTakeSupervisionSnapshot(caller: caller.scope) && scope.level == .city
-        ).render())
+        )
+        page.schools = schools
+        page.status = req.query[String.self, at: "status"].flatMap(IndicatorStatus.init(rawValue:))
+        page.worstFirst = req.query[String.self, at: "order"] == "worst"
+        return .html(page.render())
     }
 
     @Sendable static func city(req: Request) async throws -> Response {

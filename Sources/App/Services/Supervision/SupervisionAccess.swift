@@ -43,6 +43,13 @@ enum SupervisionAccess {
         return AccessPolicy.canDrillDownSupervision(at: placement, caller: caller)
     }
 
+    /// The schools of a district (code, name), by code, for the district dashboard's links.
+    static func schools(inDistrict code: String, sql: any SQLDatabase) async throws -> [(code: String, name: String)] {
+        try await sql.select().columns("code", "name").from("institutions").where("district_code", .equal, code).orderBy("code").all().map {
+            (try $0.decode(column: "code", as: String.self), try $0.decode(column: "name", as: String.self))
+        }
+    }
+
     /// The school's district, id and name (nil, nil, nil for other levels); 404 for no such school.
     static func school(_ scope: SupervisionScope, sql: any SQLDatabase) async throws -> (district: String?, id: UUID?, name: String?) {
         guard scope.level == .school else { return (nil, nil, nil) }

@@ -12,6 +12,25 @@ struct SupervisionDashboardPage {
     let districts: [(code: String, name: String)]
     let canDrillDown: Bool
     let canSnapshot: Bool
+    /// A district's schools (code, name), each linking to its dashboard.
+    var schools: [(code: String, name: String)] = []
+    /// Only the indicators in this state.
+    var status: IndicatorStatus?
+    /// Not met and at risk first, rather than the policy's order.
+    var worstFirst = false
+
+    /// The order "worst first" uses: what needs action before what does not.
+    static let severity: [IndicatorStatus] = [.notMet, .atRisk, .noData, .onTrack, .met]
+
+    var shown: [IndicatorEvaluation] {
+        var list = dashboard.evaluations
+        if let status { list = list.filter { $0.status == status } }
+        if worstFirst {
+            let rank = Dictionary(uniqueKeysWithValues: Self.severity.enumerated().map { ($1, $0) })
+            list = list.enumerated().sorted { (rank[$0.element.status] ?? 9, $0.offset) < (rank[$1.element.status] ?? 9, $1.offset) }.map(\.element)
+        }
+        return list
+    }
 
     var query: String {
         let d = dashboard
@@ -31,6 +50,14 @@ struct SupervisionDashboardPage {
                   .select(.attribute(named: "name", value: "period"), .id("period"), .forEach(([current] + periods.filter { $0 != current }.reversed())) { p in
                       .option(.value(safe: p.description), .label(safe: p == current ? "\(p)（\(l.t("实时", "live"))）" : p.description), .isSelected(p == d.period))
                   }),
+                  .label(.attribute(named: "for", value: "status"), .text(safe: l.t(" 状态 ", " Status "))),
+                  .select(.attribute(named: "name", value: "status"), .id("status"),
+                          .option(.value(""), .label(safe: l.t("全部", "all"))),
+                          .forEach(Self.severity) { s in .option(.value(safe: s.rawValue), .label(safe: l.t(s.labelZh, s.labelEn)), .isSelected(status == s)) }),
+                  .label(.attribute(named: "for", value: "order"), .text(safe: l.t(" 顺序 ", " Order "))),
+                  .select(.attribute(named: "name", value: "order"), .id("order"),
+                          .option(.value(""), .label(safe: l.t("按文件条款", "as in the policy"))),
+                          .option(.value("worst"), .label(safe: l.t("未达成和有风险的在前", "not met and at risk first")), .isSelected(worstFirst))),
                   .button(.type(.submit), .text(safe: l.t("查看", "Show")))),
             .p(.id("dashboard-summary"), .text(safe: "\(d.scopeName) · \(d.period)\(d.live ? l.t("（实时计算）", " (live)") : l.t("（快照）", " (snapshot)"))：\(counts)")),
             .p(.a(.id("export-xlsx"), .href(safe: "/api/v1/supervision/dashboard?\(query)&format=xlsx"), .text(safe: l.t("导出 XLSX", "Export XLSX"))), .text(safe: " · "),
@@ -46,7 +73,15 @@ struct SupervisionDashboardPage {
                    .thead(.tr(.th(.text(safe: l.t("指标", "Indicator"))), .th(.text(safe: l.t("状态", "Status"))), .th(.text(safe: l.t("当前值", "Value"))),
                               .th(.text(safe: l.t("目标", "Target"))), .th(.text(safe: l.t("差距", "Gap"))), .th(.text(safe: l.t("期限", "Deadline"))),
                               .th(.text(safe: l.t("期末预计", "Projected"))), .th(.text(safe: l.t("趋势", "Trend"))), .th(.text(safe: l.t("明细", "Rows"))))),
-                   .tbody(.forEach(d.evaluations) { e in row(e) })),
+                   .tbody(.forEach(shown) { e in row(e) })),
+            .if(shown.isEmpty, .p(.id("empty"), .class("empty"), .text(safe: l.t("没有处于该状态的指标。", "No indicator is in that state.")), .text(" "),
+                                  .a(.href(safe: "\(here)?period=\(d.period)"), .text(safe: l.t("显示全部", "Show all"))))),
+            .if(!schools.isEmpty, .group(
+                .h2(.text(safe: l.t("本区学校", "Schools in the district"))),
+                .ul(.class("tiles"), .id("district-schools"), .forEach(schools) { school in
+                    .li(.a(.href(safe: "/supervision/schools/\(school.code)?period=\(d.period)"), .text(safe: school.name)))
+                })
+            )),
             .if(!districts.isEmpty, .group(
                 .h2(.text(safe: l.t("各区", "Districts"))),
                 .ul(.class("tiles"), .forEach(districts) { district in
