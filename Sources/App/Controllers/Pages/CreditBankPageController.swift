@@ -81,17 +81,13 @@ enum CreditBankPageController {
             units = [.init(unitCode: typed.unitCode.trimmingCharacters(in: .whitespaces), credits: typed.credits, hubLevel: level, field: nil)]
         }
         try req.content.encode(CreditBankAPIController.DecisionInput(verdict: form.verdict, reasonZh: typed.reasonZh, reasonEn: nil, units: units), as: .json)
-        let errors: [FieldError]
-        do {
-            let decision = try await CreditBankAPIController.decide(req: req)
+        switch try await FormRefusal.attempt({ try await CreditBankAPIController.decide(req: req) }) {
+        case .done(let decision):
             return req.redirect(to: "/credit-bank/reviews?decided=\(decision.verdict.rawValue)")
-        } catch AppError.validation(let refused) {
-            errors = refused
-        } catch AppError.conflict(let refused) {
-            errors = [refused]
+        case .refused(let errors):
+            guard let outcome = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+            return try await reviewPage(req, refusal: .init(outcomeId: outcome, typed: typed, errors: errors))
         }
-        guard let outcome = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        return try await reviewPage(req, refusal: .init(outcomeId: outcome, typed: typed, errors: errors))
     }
 
     // MARK: - Reversal (撤销认定)
@@ -123,16 +119,12 @@ enum CreditBankPageController {
         let form = try req.content.decode(ReversalForm.self)
         let sequence = form.decisionSequence.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         try req.content.encode(CreditBankAPIController.ReversalInput(reason: form.reason, reasonEn: form.reasonEn, decisionSequence: sequence), as: .json)
-        let errors: [FieldError]
-        do {
-            let done = try await CreditBankAPIController.reverse(req: req)
+        switch try await FormRefusal.attempt({ try await CreditBankAPIController.reverse(req: req) }) {
+        case .done(let done):
             return req.redirect(to: "/credit-bank/learners/\(done.learnerId.uuidString)?reversed=\(done.outcomeId.uuidString)")
-        } catch AppError.validation(let refused) {
-            errors = refused
-        } catch AppError.conflict(let refused) {
-            errors = [refused]
+        case .refused(let errors):
+            return try await reversalPage(req, target: try await CreditBankAPIController.reversalTarget(req), errors: errors, reason: form.reason ?? "", reasonEn: form.reasonEn ?? "")
         }
-        return try await reversalPage(req, target: try await CreditBankAPIController.reversalTarget(req), errors: errors, reason: form.reason ?? "", reasonEn: form.reasonEn ?? "")
     }
 
     struct OutcomeForm: Content {
