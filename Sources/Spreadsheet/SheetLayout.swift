@@ -35,6 +35,13 @@ public struct SheetLayout: Sendable, Equatable {
         return Double(min(40, max(6, widest + 2)))
     }
 
+    /// Widths that fit each column of `table`: its header and its first 200 rows.
+    public static func widths(fitting table: Table) -> [Double] {
+        table.header.indices.map { i in
+            width(header: table.header[i], samples: table.rows.prefix(200).map { i < $0.count ? $0[i] : "" })
+        }
+    }
+
     /// The longest list Excel takes written inline in a validation (`"a,b,c"`): 255 characters.
     static let inlineListLimit = 255
 

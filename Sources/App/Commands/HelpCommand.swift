@@ -28,15 +28,14 @@ public enum HelpCommand {
         context.input.executablePath.append(context.input.arguments.removeFirst())
         do {
             switch name {
-            case "serve":
-                console.output("Usage: zhijiao serve ", newLine: false)
-                ServeCommand.Signature().outputHelp(help: serveHelp, using: &context)
-            case "routes":
-                console.output("Usage: zhijiao routes ", newLine: false)
-                RoutesCommand.Signature().outputHelp(help: "Lists every route the server answers", using: &context)
-            case "migrate":
-                console.output("Usage: zhijiao migrate ", newLine: false)
-                MigrateCommand.Signature().outputHelp(help: "Brings the database's schema up to date (the server also does this at start)", using: &context)
+            case "serve", "routes", "migrate":
+                console.output("Usage: zhijiao \(name) ", newLine: false)
+                let help = builtIn.first { $0.0 == name }?.1 ?? ""
+                switch name {
+                case "serve": ServeCommand.Signature().outputHelp(help: help, using: &context)
+                case "routes": RoutesCommand.Signature().outputHelp(help: help, using: &context)
+                default: MigrateCommand.Signature().outputHelp(help: help, using: &context)
+                }
             case "match":
                 print("usage: zhijiao match solve --input FILE|- [--optimal student|enterprise]")
             case "openapi":
@@ -53,7 +52,14 @@ public enum HelpCommand {
         }
     }
 
-    static let serveHelp = "Serves the platform over HTTP. Development (the default): SQLite and the demo city; --env production: no demo data, ZHIJIAO_PUBLIC_URL and the data key required"
+    /// Vapor's commands and those the entry point runs without the app, with their one-line help.
+    static let builtIn: [(String, String)] = [
+        ("serve", "Serves the platform over HTTP. Development (the default): SQLite and the demo city; --env production: no demo data, ZHIJIAO_PUBLIC_URL and the data key required"),
+        ("routes", "Lists every route the server answers"),
+        ("migrate", "Brings the database's schema up to date (the server also does this at start)"),
+        ("match", "Solves a stable-matching problem file (zhijiao match solve --input FILE)"),
+        ("openapi", "Prints the OpenAPI 3.1 document (needs no database)"),
+    ]
 
     /// Every command with its one-line description.
     static func overview() -> String {
@@ -63,14 +69,7 @@ public enum HelpCommand {
             "",
             "commands:",
         ]
-        let own: [(String, String)] = [
-            ("serve", serveHelp),
-            ("routes", "Lists every route the server answers"),
-            ("migrate", "Brings the database's schema up to date"),
-            ("match", "Solves a stable-matching problem file (zhijiao match solve --input FILE)"),
-            ("openapi", "Prints the OpenAPI 3.1 document (needs no database)"),
-        ]
-        let all = own + CommandCatalogue.appCommands.map { ($0.0, $0.1.help) }
+        let all = builtIn + CommandCatalogue.appCommands.map { ($0.0, $0.1.help) }
         let width = all.map(\.0.count).max() ?? 0
         for (name, help) in all.sorted(by: { $0.0 < $1.0 }) {
             lines.append("  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + help)

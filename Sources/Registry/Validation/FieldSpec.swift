@@ -34,6 +34,14 @@ public struct FieldSpec: Sendable {
         return spec
     }
 
+    /// A number that identifies a record to the people who keep it (学号, 工号, 机构代码,
+    /// 统一社会信用代码): a list's search box matches its start.
+    public var identifiesRecord: Bool { ["studentNo", "staffNo", "code", "creditCode"].contains(name) }
+
+    /// Whether a list may be ordered by the field: not the identity document (its number is
+    /// stored encrypted, its kind goes with it).
+    public var isSortable: Bool { name != "idNumber" && name != "documentKind" }
+
     /// The label of a stored value in Chinese (or English), or the value itself.
     public func display(_ value: String, english: Bool = false) -> String {
         guard let label = labels[value] else { return value }

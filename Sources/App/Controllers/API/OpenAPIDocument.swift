@@ -235,7 +235,7 @@ enum OpenAPIDocument {
             }
             let search: Object = ["name": "q", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 100],
                                   "description": "Substring of the name, or the start of an identifying number (student, staff, institution or credit code)"]
-            let sortable = fields.filter { $0.name != "idNumber" && $0.name != "documentKind" }.map(\.name)
+            let sortable = fields.filter(\.isSortable).map(\.name)
             let sort: Object = ["name": "sort", "in": "query", "required": false, "schema": ["type": "string", "enum": sortable + sortable.map { "-" + $0 }],
                                 "description": "Order by this field (- in front: descending), then by the order records were added in"]
             paths["/\(path)"] = [

@@ -86,16 +86,9 @@ extension SupervisionAPIController {
                                   s.value.map { IndicatorFormat.value($0, unit: .percent) } ?? "", s.gap.map { IndicatorFormat.value($0, unit: .percent) } ?? ""]
                              })
         let numeric = SheetLayout.Column(numeric: true, width: 12)
-        let data = try XLSXWriter.write([
+        return try TableDownload.workbook([
             .init(name: "按学校", table: bySchool, layout: SheetLayout(columns: [.init(width: 14), .init(width: 30), .init(width: 10), numeric, numeric, .init(width: 10), .init(width: 10)])),
-            .init(name: "明细", table: table, layout: SheetLayout(columns: table.header.indices.map { i in
-                .init(width: SheetLayout.width(header: table.header[i], samples: table.rows.prefix(200).map { i < $0.count ? $0[i] : "" }))
-            })),
-        ])
-        let response = Response(status: .ok)
-        response.body = .init(data: data)
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(stem).xlsx\"")
-        return response
+            .init(name: "明细", table: table, layout: SheetLayout(columns: SheetLayout.widths(fitting: table).map { .init(width: $0) })),
+        ], fileName: "\(stem).xlsx")
     }
 }

@@ -33,9 +33,9 @@ enum RegistryExport<Resource: RegistryResource> {
     /// Numbers as numbers (so SUM works), widths that fit, the header frozen and filtered, and
     /// the choices of coded columns as drop-downs — the same labels the importer reads.
     static func layout(_ table: Table) -> SheetLayout {
-        SheetLayout(columns: Resource.Record.fields.enumerated().map { index, field in
-            let samples = table.rows.prefix(200).map { $0.indices.contains(index) ? $0[index] : "" }
-            return SheetLayout.Column(numeric: field.kind.isInteger, width: SheetLayout.width(header: field.headerZh, samples: samples), choices: choices(field))
+        let widths = SheetLayout.widths(fitting: table)
+        return SheetLayout(columns: zip(Resource.Record.fields, widths).map { field, width in
+            SheetLayout.Column(numeric: field.kind.isInteger, width: width, choices: choices(field))
         })
     }
 
@@ -60,15 +60,10 @@ enum RegistryExport<Resource: RegistryResource> {
             }
         )
         let guideLayout = SheetLayout(columns: [.init(width: 18), .init(width: 10), .init(width: 40), .init(width: 22), .init(width: 60)], autoFilter: false)
-        let data = try XLSXWriter.write([
+        return try TableDownload.workbook([
             .init(name: Resource.titleZh, table: header, layout: layout(header)),
             .init(name: "填写说明", table: guide, layout: guideLayout),
-        ])
-        let response = Response(status: .ok)
-        response.body = .init(data: data)
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Resource.path)-template.xlsx\"")
-        return response
+        ], fileName: "\(Resource.path)-template.xlsx")
     }
 
     /// What a column takes, in words for the person filling it in.
@@ -89,17 +84,26 @@ extension FieldSpec.Kind {
 
 /// A table as a CSV or XLSX download, named with today's date.
 enum TableDownload {
+    static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
     static func response(_ table: Table, format: String, fileStem: String, sheetName: String, layout: SheetLayout? = nil) throws -> Response {
         let stamp = CivilDate(date: Date()).description
-        let response = Response(status: .ok)
         if format == "xlsx" {
-            response.body = .init(data: try XLSXWriter.write(table, sheetName: sheetName, layout: layout))
-            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        } else {
-            response.body = .init(data: Data(CSVWriter.write(table)))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            return try workbook([.init(name: sheetName, table: table, layout: layout)], fileName: "\(fileStem)-\(stamp).xlsx")
         }
+        let response = Response(status: .ok)
+        response.body = .init(data: Data(CSVWriter.write(table)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileStem)-\(stamp).\(format)\"")
+        return response
+    }
+
+    /// A workbook of these sheets as a download named `fileName`.
+    static func workbook(_ sheets: [XLSXWriter.Sheet], fileName: String) throws -> Response {
+        let response = Response(status: .ok)
+        response.body = .init(data: try XLSXWriter.write(sheets))
+        response.headers.contentType = xlsxType
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
         return response
     }
 }

@@ -38,12 +38,10 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
     }
 
     /// Fields a list may be ordered by: every field but the identity number (stored encrypted).
-    static var sortableFields: [FieldSpec] { Resource.Record.fields.filter { $0.name != "idNumber" && $0.name != "documentKind" } }
+    static var sortableFields: [FieldSpec] { Resource.Record.fields.filter(\.isSortable) }
 
     /// The numbers that identify a record to the people who keep it; the search box matches their start.
-    static var identifyingFields: [FieldSpec] {
-        Resource.Record.fields.filter { ["studentNo", "staffNo", "code", "creditCode"].contains($0.name) }
-    }
+    static var identifyingFields: [FieldSpec] { Resource.Record.fields.filter(\.identifiesRecord) }
 
     var filter: RowFilter { AccessPolicy.readFilter(Resource.entity, for: caller) }
 

@@ -38,7 +38,8 @@ extension IndicatorDrillDown {
         }
         let lines = sums.map { code, sum -> SchoolLine in
             let value = share && sum.denominator > 0 ? Fraction(sum.numerator, sum.denominator) : nil
-            let gap = zip(judged, value).map { target, value in value < target ? target - value : Fraction(0) }
+            var gap: Fraction?
+            if let judged, let value { gap = value < judged ? judged - value : Fraction(0) }
             return SchoolLine(code: code, name: schoolNames[code]?.name ?? "", district: schoolNames[code]?.district ?? "",
                               numerator: sum.numerator, denominator: share ? sum.denominator : nil, value: value, gap: gap, short: (gap.map { !$0.isZero }) ?? false)
         }
@@ -57,9 +58,4 @@ extension IndicatorDrillDown {
             return a.code < b.code
         }
     }
-}
-
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }

@@ -52,10 +52,10 @@ struct ReviewQueuePage {
     func render() -> String {
         let l = layout.language
         // The refused row's errors, renamed to its own controls so that the summary links to them.
-        let anchored = (refusal?.errors ?? []).map { e in
-            FieldError(field: "\(Self.control(e.field))-\(refusal?.outcomeId.uuidString ?? "")", zh: e.reasonZh, en: e.reasonEn)
-        }
-        let labels = Dictionary(anchored.map { ($0.field, Self.label(String($0.field.prefix { $0 != "-" }), l)) }, uniquingKeysWith: { a, _ in a })
+        let controls = (refusal?.errors ?? []).map { (control: Self.control($0.field), error: $0) }
+        let anchor = { (control: String) in "\(control)-\(refusal?.outcomeId.uuidString ?? "")" }
+        let anchored = controls.map { FieldError(field: anchor($0.control), zh: $0.error.reasonZh, en: $0.error.reasonEn) }
+        let labels = Dictionary(controls.map { (anchor($0.control), Self.label($0.control, l)) }, uniquingKeysWith: { a, _ in a })
         return layout.render(.div(
             FormErrors.confirmation(message),
             FormErrors.summary(anchored, labels: labels, l),

@@ -62,7 +62,7 @@ struct RegistryListPage {
 
     /// What the search box finds, in the words of this list's columns.
     func searchHint(_ l: Language) -> String {
-        let identifying = fields.filter { ["studentNo", "staffNo", "code", "creditCode"].contains($0.name) }
+        let identifying = fields.filter(\.identifiesRecord)
         let names = identifying.map { l == .zh ? $0.headerZh : $0.name }
         let byName = fields.contains { $0.name == "name" }
         switch (byName, names.isEmpty) {
@@ -75,7 +75,7 @@ struct RegistryListPage {
     /// A column header: a link that orders by the column (again: the other way), with aria-sort.
     func header(_ field: FieldSpec, _ l: Language) -> Node<HTML.TableRowContext> {
         let title = l == .zh ? field.headerZh : field.name
-        guard field.name != "idNumber", field.name != "documentKind" else { return .th(.text(safe: title)) }
+        guard field.isSortable else { return .th(.text(safe: title)) }
         let current = query["sort"]
         let ascending = current == field.name, descending = current == "-" + field.name
         var next = query
