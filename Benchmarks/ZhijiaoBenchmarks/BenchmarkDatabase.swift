@@ -47,8 +47,8 @@ struct BenchmarkDatabase {
         for start in stride(from: 0, to: rows.count, by: chunk) {
             let part = Array(rows[start..<min(start + chunk, rows.count)])
             written += try await RegistryKinds.importFile(kind: kind, data: Self.csv(fields, part), fileName: "\(kind).csv", app: app, progress: nil, staging: false) {
-                AuditLog.Entry(actor: "benchmark", action: "import", entity: kind, detail: "\($0) rows")
-            }
+                AuditLog.Entry(actor: "benchmark", action: "import", entity: kind, detail: $0.summary)
+            }.inserted
         }
         guard written == rows.count else { throw BenchmarkFailure("\(kind): imported \(written) of \(rows.count) rows") }
         return written

@@ -35,8 +35,8 @@ enum ImportStudentsBenchmark {
             guard let data = FileManager.default.contents(atPath: file.path) else { throw BenchmarkFailure("cannot read \(file.path)") }
             imported = try await RegistryKinds.importFile(kind: "students", data: data, fileName: file.path, app: app,
                                                           progress: { phase, done, total in lastPhase.note(phase, done: done, total: total, since: phaseStart) }) {
-                AuditLog.Entry(actor: "cli", action: "import", entity: "students", detail: "\($0) rows from \(file.path)")
-            }
+                AuditLog.Entry(actor: "cli", action: "import", entity: "students", detail: "\($0.summary) from \(file.path)")
+            }.inserted
         }
         let seconds = milliseconds(elapsed) / 1_000
         let stored = try await db.count(table: "students")

@@ -26,7 +26,7 @@ struct ImportExportStagingTests {
 
     func importer(_ app: Application, threshold: Int, detail: String = "staged") -> RegistryImporter<StudentResource> {
         let writer = RegistryWriter<StudentResource>(db: app.db, caller: CallerScope(role: .cityAdmin), vault: app.services.vault, catalog: app.services.catalog)
-        var importer = RegistryImporter(writer: writer, audit: (app.services.audit, { AuditLog.Entry(actor: "test", action: "import", entity: "students", detail: "\($0) rows \(detail)") }))
+        var importer = RegistryImporter(writer: writer, audit: (app.services.audit, { AuditLog.Entry(actor: "test", action: "import", entity: "students", detail: "\($0.summary) \(detail)") }))
         importer.stagingThreshold = threshold
         return importer
     }
@@ -36,7 +36,7 @@ struct ImportExportStagingTests {
             let students = try await app.count("students")
             let rows = try await app.count("audit_events")
             // Threshold 2: five rows are staged on SQLite (PostgreSQL writes them in one transaction).
-            let count = try await importer(app, threshold: 2).importFile(studentsCSV(f, seed: 131, count: 5, prefix: "ST"), fileName: "s.csv")
+            let count = try await importer(app, threshold: 2).importFile(studentsCSV(f, seed: 131, count: 5, prefix: "ST"), fileName: "s.csv").inserted
             #expect(count == 5)
             #expect(try await app.count("students") == students + 5)
             #expect(try await app.count("audit_events") == rows + 1)
@@ -57,7 +57,7 @@ struct ImportExportStagingTests {
             var table = try TableReader.read(csv)
             let late = importer(app, threshold: threshold)
             let records = try await late.prepare(&table)
-            #expect(try await importer(app, threshold: threshold, detail: "first").importFile(csv, fileName: "s.csv") == 5)
+            #expect(try await importer(app, threshold: threshold, detail: "first").importFile(csv, fileName: "s.csv").inserted == 5)
             let students = try await app.count("students")
             let rows = try await app.count("audit_events")
             do {
@@ -126,7 +126,7 @@ struct ImportExportStagingTests {
             #expect(try await ImportStaging.present(on: app.db).isEmpty)
             #expect(try await app.count("students") == students)
             // The same file imports whole afterwards.
-            let count = try await importer(app, threshold: 2).importFile(studentsCSV(f, seed: 133, count: 7, prefix: "SC"), fileName: "s.csv")
+            let count = try await importer(app, threshold: 2).importFile(studentsCSV(f, seed: 133, count: 7, prefix: "SC"), fileName: "s.csv").inserted
             #expect(count == 7)
             #expect(try await app.count("students") == students + 7)
         }

@@ -65,7 +65,7 @@ struct ImportExportTests {
             #expect(String(data: gb, encoding: .utf8) == nil) // really not UTF-8
             let res = try await post(app, "api/v1/students/import", f.token(.schoolAdmin), gb, type: .init(type: "text", subType: "csv"))
             #expect(res.status == .ok)
-            #expect(try res.content.decode(RegistryAPIController<StudentResource>.ImportResult.self).inserted == 1)
+            #expect(try res.content.decode(ImportOutcome.self).inserted == 1)
 
             let hk = people.hongKongID()
             let table = Table(header: ["机构代码", "学号", "姓名", "证件类型", "证件号码", "性别", "专业代码", "层次", "入学年份", "生源"], rows: [

@@ -24,11 +24,16 @@ struct ImportCommand: AsyncCommand {
         let started = Date()
         do {
             let file = signature.file, kind = signature.kind
-            let count = try await RegistryKinds.importFile(kind: kind, data: data, fileName: file, app: app, progress: ConsoleProgress.reporter,
+            let outcome = try await RegistryKinds.importFile(kind: kind, data: data, fileName: file, app: app, progress: ConsoleProgress.reporter,
                                                            staging: !signature.oneTransaction) {
-                AuditLog.Entry(actor: "cli", action: "import", entity: kind, detail: "\($0) rows from \(file)")
+                AuditLog.Entry(actor: "cli", action: "import", entity: kind, detail: "\($0.summary) from \(file)")
             }
-            context.console.print("已导入 imported \(count) rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            let took = String(format: "%.1f", Date().timeIntervalSince(started))
+            if outcome.updated == 0, outcome.unchanged == 0 {
+                context.console.print("已导入 imported \(outcome.inserted) rows in \(took) s")
+            } else {
+                context.console.print("新增 \(outcome.inserted)，更新 \(outcome.updated)，未变 \(outcome.unchanged) / \(outcome.summary) in \(took) s")
+            }
         } catch let error as AppError {
             guard let (errors, total) = error.rowErrors else { throw error }
             // Row errors go to standard error, like the one-line failure after them.
@@ -52,8 +57,8 @@ package enum RegistryKinds {
     static var paths: [String] { RegistryResources.paths }
 
     package static func importFile(kind: String, data: Data, fileName: String, app: Application, caller: CallerScope = CallerScope(role: .cityAdmin), progress: ProgressReporter?,
-                           staging: Bool = true, audit entry: @escaping @Sendable (_ rows: Int) -> AuditLog.Entry) async throws -> Int {
-        func run<R: RegistryResource>(_: R.Type) async throws -> Int {
+                           staging: Bool = true, audit entry: @escaping @Sendable (ImportOutcome) -> AuditLog.Entry) async throws -> ImportOutcome {
+        func run<R: RegistryResource>(_: R.Type) async throws -> ImportOutcome {
             var writer = RegistryWriter<R>(db: app.db, caller: caller, vault: app.services.vault, catalog: app.services.catalog)
             writer.progress = progress
             var importer = RegistryImporter(writer: writer, audit: (app.services.audit, entry))

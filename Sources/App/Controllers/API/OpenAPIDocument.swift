@@ -184,7 +184,11 @@ enum OpenAPIDocument {
                     ] as Object],
                 ],
             ],
-            "ImportResult": ["type": "object", "required": ["inserted"], "properties": ["inserted": ["type": "integer"]]],
+            "ImportResult": ["type": "object", "required": ["inserted", "updated", "unchanged"], "properties": [
+                "inserted": ["type": "integer", "description": "Rows added as new records"],
+                "updated": ["type": "integer", "description": "Registered records (named in the 记录编号 column) that the file changed"],
+                "unchanged": ["type": "integer", "description": "Rows naming a registered record without changing it"],
+            ]],
             "IdentityReveal": ["type": "object", "required": ["documentKind", "idNumber"], "properties": ["documentKind": ["type": "string"], "idNumber": ["type": "string"]]],
         ]
         addMarket(paths: &paths, schemas: &schemas)
@@ -254,7 +258,7 @@ enum OpenAPIDocument {
                                     responses: ["204": ["description": "Deleted"], "400": problem, "401": problem, "403": problem, "404": problem, "409": problem]),
             ]
             paths["/\(path)/import"] = [
-                "post": operation("import\(name)", "Import a CSV (UTF-8, BOM, GB18030) or XLSX file: every row is checked first; one bad row rejects the file with all errors and writes nothing", tag: tag,
+                "post": operation("import\(name)", "Import a CSV (UTF-8, BOM, GB18030) or XLSX file: every row is checked first; one bad row rejects the file with all errors and writes nothing. A file with a 记录编号 (recordId) column, as the export for re-import writes, updates the records it names; a masked identity number left as exported keeps the stored one", tag: tag,
                                   rawBody: [
                                       "text/csv": ["schema": ["type": "string"]],
                                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
@@ -262,8 +266,9 @@ enum OpenAPIDocument {
                                   responses: ["200": jsonResponse("Imported", ref("ImportResult")), "400": problem, "401": problem, "403": problem, "413": problem, "422": problem]),
             ]
             paths["/\(path)/export"] = [
-                "get": operation("export\(name)", "Export the records in scope as CSV or XLSX, identity numbers masked", tag: tag,
-                                 parameters: [["name": "format", "in": "query", "required": false, "schema": ["type": "string", "enum": ["csv", "xlsx"]]], search] + filters,
+                "get": operation("export\(name)", "Export the records in scope as CSV or XLSX, identity numbers masked; for=reimport adds each record's id (记录编号) so the file can be edited and imported back as an update", tag: tag,
+                                 parameters: [["name": "format", "in": "query", "required": false, "schema": ["type": "string", "enum": ["csv", "xlsx"]]],
+                                              ["name": "for", "in": "query", "required": false, "schema": ["type": "string", "enum": ["reimport"]]], search] + filters,
                                  responses: [
                                      "200": ["description": "The file", "content": [
                                          "text/csv": ["schema": ["type": "string"]],

@@ -156,19 +156,14 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
 
     // MARK: - Files
 
-    @Sendable func importFile(req: Request) async throws -> ImportResult {
+    @Sendable func importFile(req: Request) async throws -> ImportOutcome {
         let caller = try req.requireCaller()
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw AppError.badRequest(zh: "请求体中没有文件", en: "the request body holds no file")
         }
         let fileName = req.headers.first(name: "X-File-Name") ?? "upload"
         let importer = RegistryImporter<Resource>(writer: writer(req, caller))
-        let count = try await importer.importAudited(Data(buffer: buffer), fileName: fileName, request: req)
-        return ImportResult(inserted: count)
-    }
-
-    struct ImportResult: Content {
-        var inserted: Int
+        return try await importer.importAudited(Data(buffer: buffer), fileName: fileName, request: req)
     }
 
     @Sendable func export(req: Request) async throws -> Response {
@@ -177,9 +172,10 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         guard format == "csv" || format == "xlsx" else {
             throw AppError.validation([FieldError(field: "format", zh: "格式应为csv或xlsx", en: "must be csv or xlsx")])
         }
+        let forReimport = try RegistryExport<Resource>.forReimport(req.query[String.self, at: "for"])
         let rows = try await reader(req, caller).all(try Self.query(from: req))
-        let response = try RegistryExport<Resource>.response(rows: rows, format: format)
-        try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked"))
+        let response = try RegistryExport<Resource>.response(rows: rows, format: format, forReimport: forReimport)
+        try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked" + (forReimport ? ", for re-import" : "")))
         return response
     }
 

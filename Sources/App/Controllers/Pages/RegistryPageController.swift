@@ -41,9 +41,10 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
 
     func export(req: Request, format: String) async throws -> Response {
         let caller = try req.requireCaller()
+        let forReimport = try RegistryExport<Resource>.forReimport(req.query[String.self, at: "for"])
         let rows = try await reader(req, caller).all(try RegistryAPIController<Resource>.query(from: req))
-        try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked"))
-        return try RegistryExport<Resource>.response(rows: rows, format: format)
+        try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked" + (forReimport ? ", for re-import" : "")))
+        return try RegistryExport<Resource>.response(rows: rows, format: format, forReimport: forReimport)
     }
 
     /// The import's template: who may import may download it.
@@ -73,7 +74,7 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         }
         let writer = RegistryWriter<Resource>(db: req.db, caller: caller.scope, vault: req.services.vault, catalog: req.services.catalog)
         do {
-            page.inserted = try await RegistryImporter(writer: writer).importAudited(Data(buffer: upload.file.data), fileName: upload.file.filename, request: req)
+            page.outcome = try await RegistryImporter(writer: writer).importAudited(Data(buffer: upload.file.data), fileName: upload.file.filename, request: req)
             return .html(page.render())
         } catch let error as AppError {
             guard let (errors, total) = error.rowErrors else { throw error }

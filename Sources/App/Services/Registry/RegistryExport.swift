@@ -5,14 +5,16 @@ import Vapor
 
 /// Exports registry records as CSV or XLSX with Chinese column headers, the same columns the
 /// importer reads, choice values as Chinese labels; identity numbers are always the masked form.
+/// The export for re-import adds each record's id first (`ReimportColumn`), so the file comes
+/// back as an update of the same records.
 enum RegistryExport<Resource: RegistryResource> {
-    static func table(_ rows: [RecordBody]) -> Table {
+    static func table(_ rows: [RecordBody], forReimport: Bool = false) -> Table {
         let fields = Resource.Record.fields
-        return Table(
-            header: fields.map(\.headerZh),
-            // Choice fields are written as their Chinese labels, which the importer reads back.
-            rows: rows.map { row in fields.map { $0.display(text(row.fields[$0.name])) } }
-        )
+        // Choice fields are written as their Chinese labels, which the importer reads back.
+        let table = Table(header: fields.map(\.headerZh), rows: rows.map { row in fields.map { $0.display(text(row.fields[$0.name])) } })
+        guard forReimport else { return table }
+        return Table(header: [ReimportColumn.headerZh] + table.header,
+                     rows: zip(rows, table.rows).map { row, cells in [text(row.fields["id"])] + cells })
     }
 
     static func text(_ value: JSONValue?) -> String {
@@ -25,18 +27,29 @@ enum RegistryExport<Resource: RegistryResource> {
         }
     }
 
-    static func response(rows: [RecordBody], format: String) throws -> Response {
-        let table = table(rows)
-        return try TableDownload.response(table, format: format, fileStem: Resource.path, sheetName: Resource.titleZh, layout: layout(table))
+    static func response(rows: [RecordBody], format: String, forReimport: Bool = false) throws -> Response {
+        let table = table(rows, forReimport: forReimport)
+        return try TableDownload.response(table, format: format, fileStem: Resource.path + (forReimport ? "-reimport" : ""), sheetName: Resource.titleZh, layout: layout(table, forReimport: forReimport))
     }
 
     /// Numbers as numbers (so SUM works), widths that fit, the header frozen and filtered, and
     /// the choices of coded columns as drop-downs — the same labels the importer reads.
-    static func layout(_ table: Table) -> SheetLayout {
+    static func layout(_ table: Table, forReimport: Bool = false) -> SheetLayout {
         let widths = SheetLayout.widths(fitting: table)
-        return SheetLayout(columns: zip(Resource.Record.fields, widths).map { field, width in
+        let idColumn: [SheetLayout.Column] = forReimport ? [SheetLayout.Column(width: widths.first ?? 38)] : []
+        return SheetLayout(columns: idColumn + zip(Resource.Record.fields, widths.dropFirst(idColumn.count)).map { field, width in
             SheetLayout.Column(numeric: field.kind.isInteger, width: width, choices: choices(field))
         })
+    }
+
+    /// The `for` query parameter of an export: nil for the plain export, `reimport` for the one
+    /// meant to come back; anything else is refused by name.
+    static func forReimport(_ value: String?) throws -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        guard value == "reimport" else {
+            throw AppError.validation([FieldError(field: "for", zh: "只能为 reimport（导出后修改再导回）", en: "can only be reimport (an export to edit and import back)")])
+        }
+        return true
     }
 
     /// The values a column's drop-down offers: a choice field's Chinese labels, 是/否.

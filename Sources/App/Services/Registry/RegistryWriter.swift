@@ -50,10 +50,12 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         case rejected([RowError])
     }
 
-    /// A record that passed validation, with the spreadsheet row it came from.
+    /// A record that passed validation, with the spreadsheet row it came from and, when it
+    /// replaces a registered record, that record's id.
     struct Validated: Sendable {
         var row: Int?
         var record: Resource.Record
+        var replaces: UUID? = nil
     }
 
     /// Validates and resolves every input. `replacing` is the id of the record an update replaces,
@@ -82,7 +84,9 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
 
     /// Resolves references, encrypts, checks scope and duplicates for validated records;
     /// errors are added to `errors` (the records returned are only meaningful when there are
-    /// none). `headers` names each field's column for the errors.
+    /// none). `headers` names each field's column for the errors. A record keeps the id of the
+    /// record it replaces (its own `replaces`, or the `replacing` id of an update); the records
+    /// replaced are left out of the duplicate checks.
     func resolve(_ valid: [Validated], headers: [String: String], errors: inout RowErrorCollector, replacing: UUID? = nil) async throws -> [StoredRecord] {
         var needs = ReferenceNeeds()
         for item in valid { Resource.addReferences(of: item.record, to: &needs) }
@@ -92,7 +96,7 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         stored.reserveCapacity(valid.count)
         let vault = vault
         let resolved = try await ParallelMap.map(valid) { _, item in
-            (item.row, try Resource.store(item.record, id: replacing ?? UUID(), lookups: lookups, vault: vault))
+            (item.row, try Resource.store(item.record, id: item.replaces ?? replacing ?? UUID(), lookups: lookups, vault: vault))
         }
         for (row, result) in resolved {
             switch result {
@@ -106,7 +110,7 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
             }
         }
         progress?(.checkingDuplicates, 0, stored.count)
-        errors.add(try await duplicateErrors(stored, headers: headers, replacing: replacing))
+        errors.add(try await duplicateErrors(stored, headers: headers, replacing: Set(valid.compactMap(\.replaces) + (replacing.map { [$0] } ?? []))))
         progress?(.checkingDuplicates, stored.count, stored.count)
         return stored.map(\.1)
     }
@@ -121,7 +125,7 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
     }
 
     /// Duplicates inside the batch and against stored rows, for every natural key and the identity index.
-    func duplicateErrors(_ stored: [(Int?, StoredRecord)], headers: [String: String], replacing: UUID?) async throws -> [RowError] {
+    func duplicateErrors(_ stored: [(Int?, StoredRecord)], headers: [String: String], replacing: Set<UUID>) async throws -> [RowError] {
         var errors: [RowError] = []
         let sql = try self.sql
         func rowError(_ row: Int?, _ error: FieldError) -> RowError {
@@ -149,7 +153,7 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
             var existing: Set<String> = []
             func collect(_ rows: [any SQLRow]) throws {
                 for row in rows {
-                    if let replacing, (try? row.decode(column: "id", as: UUID.self)) == replacing { continue }
+                    if let id = try? row.decode(column: "id", as: UUID.self), replacing.contains(id) { continue }
                     existing.insert(try key.columns.map { try row.decode(column: $0, as: String.self) }.joined(separator: "\u{1F}"))
                 }
             }
@@ -183,7 +187,7 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
             func collect(_ rows: [any SQLRow]) throws {
                 for row in rows {
                     let id = try row.decode(column: "id", as: UUID.self)
-                    if let replacing, id == replacing { continue }
+                    if replacing.contains(id) { continue }
                     taken[try row.decode(column: "id_index", as: String.self)] = RecordPlacement(
                         districtCode: try row.decode(column: "district_code", as: String?.self),
                         institutionID: try row.decode(column: "institution_id", as: UUID?.self),

@@ -6,7 +6,7 @@ struct ImportPage {
     let layout: PageLayout
     let path: String
     let fields: [FieldSpec]
-    var inserted: Int?
+    var outcome: ImportOutcome?
     var errors: [RowError] = []
     /// How many errors the file had (more than `errors` holds when the list was capped).
     var errorTotal: Int?
@@ -25,6 +25,14 @@ struct ImportPage {
         return .div(.p(.class("error"), .id("import-rejected"), .text(safe: summary)), .table(.id("import-errors"), head, body))
     }
 
+    func result(_ l: Language, _ outcome: ImportOutcome) -> Node<HTML.BodyContext> {
+        let text = outcome.updated == 0 && outcome.unchanged == 0
+            ? l.t("已导入 \(outcome.inserted) 行。", "Imported \(outcome.inserted) rows.")
+            : l.t("已导入：新增 \(outcome.inserted) 条，更新 \(outcome.updated) 条，未变 \(outcome.unchanged) 条。",
+                  "Imported: \(outcome.inserted) added, \(outcome.updated) changed, \(outcome.unchanged) unchanged.")
+        return .p(.class("ok"), .id("import-result"), .attribute(named: "role", value: "status"), .text(safe: text))
+    }
+
     func render() -> String {
         let l = layout.language
         return layout.render(
@@ -34,7 +42,9 @@ struct ImportPage {
                 .p(.text(safe: l.t("列：", "Columns: ") + fields.map { $0.headerZh + ($0.required ? "*" : "") }.joined(separator: "，"))),
                 .p(.a(.id("template"), .href(safe: "/registry/\(path)/template.xlsx"),
                       .text(safe: l.t("下载Excel模板（含下拉选项和填写说明）", "Download the Excel template (drop-downs and a guide to each column)")))),
-                .unwrap(inserted) { n in .p(.class("ok"), .id("import-result"), .text(safe: l.t("已导入 \(n) 行。", "Imported \(n) rows."))) },
+                .p(.text(safe: l.t("从列表页“导出Excel（修改后导回）”下载的文件带有“记录编号”列：修改后导回，只更新改动过的记录；新增的行记录编号留空。证件号码保持导出时的遮挡值即表示不修改。",
+                             "A file from the list's \"Export XLSX to edit and import back\" has a 记录编号 (record id) column: import it back after editing and only the records you changed are updated; leave the id empty on new rows. An ID number left masked as exported stays as stored."))),
+                .unwrap(outcome) { result(l, $0) },
                 .unwrap(fileError) { .p(.class("error"), .text(safe: $0)) },
                 errorTable(),
                 .form(

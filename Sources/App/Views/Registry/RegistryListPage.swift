@@ -43,6 +43,9 @@ struct RegistryListPage {
                     .span(.id("total"), .text(safe: l.t("共 \(page.total) 条", "\(page.total) records"))),
                     .a(.href(safe: "/registry/\(path)/export.csv?\(queryString)"), .text(safe: l.t("导出CSV", "Export CSV"))),
                     .a(.href(safe: "/registry/\(path)/export.xlsx?\(queryString)"), .text(safe: l.t("导出Excel", "Export XLSX"))),
+                    .if(canImport, .a(.id("export-reimport"), .href(safe: "/registry/\(path)/export.xlsx?for=reimport&\(queryString)"),
+                                      .attribute(named: "title", value: l.t("含记录编号，修改后可在“批量导入”导回，只更新改动的记录", "holds each record's id: edit it and import it back to update only what changed")),
+                                      .text(safe: l.t("导出Excel（修改后导回）", "Export XLSX to edit and import back")))),
                     .if(canImport, .a(.id("import-link"), .href(safe: "/registry/\(path)/import"), .text(safe: l.t("批量导入", "Import"))))
                 ),
                 page.items.isEmpty
