@@ -140,6 +140,37 @@ struct ImportExportReimportTests {
         }
     }
 
+    /// A school moved to another district by a re-imported list takes its people with it: their
+    /// scope key follows, so the old district's administrator no longer sees them.
+    @Test func aSchoolMovedByReimportTakesItsChildrenWithIt() async throws {
+        try await withFixture { app, f in
+            let city = f.token(.cityAdmin)
+            var table: Table?
+            try await app.testing().test(.GET, "api/v1/institutions/export?format=xlsx&for=reimport", headers: .bearer(city)) { res in
+                table = try TableReader.read(Data(buffer: res.body))
+            }
+            var institutions = try #require(table)
+            let district = try #require(institutions.header.firstIndex(of: "所在区"))
+            let row = try #require(institutions.rows.firstIndex { $0[0] == f.schoolA.uuidString })
+            institutions.rows[row][district] = Fixture.districtB
+            var result: TestingHTTPResponse?
+            try await app.testing().test(.POST, "api/v1/institutions/import", headers: .bearer(city), beforeRequest: { req in
+                req.headers.contentType = Self.xlsx
+                req.body = ByteBuffer(data: try XLSXWriter.write(institutions))
+            }, afterResponse: { result = $0 })
+            let res = try #require(result)
+            #expect(res.status == .ok, "\(res.body.string)")
+            #expect(try res.content.decode(ImportOutcome.self).updated == 1)
+            let sql = try #require(app.db as? any SQLDatabase)
+            let districts = try await sql.select().column("district_code").from("students").where("institution_id", .equal, f.schoolA).all()
+                .map { try $0.decode(column: "district_code", as: String.self) }
+            #expect(!districts.isEmpty && districts.allSatisfy { $0 == Fixture.districtB })
+            try await app.testing().test(.GET, "api/v1/students/\(try #require(f.studentsA.first))", headers: .bearer(f.token(.districtAdmin))) { res in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+
     @Test func anUnknownForValueIsRefusedByName() async throws {
         try await withFixture { app, f in
             try await app.testing().test(.GET, "api/v1/students/export?format=xlsx&for=everything", headers: .bearer(f.token(.schoolAdmin))) { res in

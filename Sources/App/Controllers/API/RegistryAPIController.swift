@@ -123,13 +123,6 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
             var inTransaction = writer
             inTransaction.db = tx
             try await inTransaction.update(stored)
-            // Children carry their institution's district as their scope key: move them with it.
-            if Resource.entity == .institution, let district = stored.placement.districtCode,
-               existing.placement.districtCode != district, let sql = tx as? any SQLDatabase {
-                for table in InstitutionResource.childTables {
-                    try await sql.update(table).set("district_code", to: district).where("institution_id", .equal, id).run()
-                }
-            }
             return ((), req.auditEntry(action: "update", entity: Resource.path, recordID: id.uuidString))
         }
         guard let updated = try await reader(req, caller).find(id) else { throw AppError.notFound }

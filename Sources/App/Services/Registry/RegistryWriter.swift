@@ -264,15 +264,24 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         return staging
     }
 
-    /// Replaces the stored record `record.id` (its created_at stays).
+    /// Replaces the stored record `record.id` (its created_at stays). Call it inside a
+    /// transaction: an institution's children move with it.
     func update(_ record: StoredRecord, now: Date = Date()) async throws {
         let columns = Self.allColumns(record)
         let binds = Self.binds(record, now: now)
-        var update = try sql.update(Resource.table)
+        let sql = try self.sql
+        var update = sql.update(Resource.table)
         for (column, value) in zip(columns, binds) where column != "id" && column != "created_at" {
             update = update.set(SQLIdentifier(column), to: SQLBind(value))
         }
         try await update.where("id", .equal, record.id).run()
+        // Children carry their institution's district as their scope key: move them with it.
+        if Resource.entity == .institution, let district = record.placement.districtCode {
+            for table in InstitutionResource.childTables {
+                try await sql.update(table).set("district_code", to: district)
+                    .where("institution_id", .equal, record.id).where("district_code", .notEqual, district).run()
+            }
+        }
     }
 
     static func allColumns(_ record: StoredRecord) -> [String] {
