@@ -3,6 +3,7 @@ upload page (a bad file rejected with its row errors, then a good one accepted),
 then every demo role's front door: its home and each page of its menu at 1400×900 and 390×844
 (each answers 200, nothing scrolls sideways, axe-core finds no critical or serious violation).
 Screenshots go to $OUT for a person to look at."""
+import base64
 import io
 import os
 import sys
@@ -118,6 +119,10 @@ try:
     driver.find_element(By.ID, "upload").click()
     errors = driver.find_element(By.ID, "import-errors").text
     check("院校类型" in errors and "学校名称" in errors and "所在区" in errors, "a bad file lists its errors by row and column")
+    annotated_href = driver.find_element(By.ID, "annotated").get_attribute("href")
+    annotated = openpyxl.load_workbook(io.BytesIO(base64.b64decode(annotated_href.split(",", 1)[1]))).worksheets[0]
+    marks = [row[-1].value for row in annotated.iter_rows(min_row=1)]
+    check(marks[0] == "错误" and not marks[1] and "院校类型" in (marks[2] or ""), f"the rejected file comes back with an 错误 column by row ({marks})")
     driver.save_screenshot(os.path.join(OUT, "import-rejected.png"))
     driver.get(BASE + "/registry/institutions")
     check(driver.find_element(By.ID, "total").text == before, "the rejected file wrote nothing")

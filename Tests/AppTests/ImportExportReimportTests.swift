@@ -207,3 +207,39 @@ struct ImportLibreOfficeTests {
         }
     }
 }
+
+/// A rejected upload comes back as the person's own file with an 错误 column, which they fix
+/// and upload again as it is.
+@Suite("Import: the annotated copy of a rejected file")
+struct ImportAnnotatedTests {
+    @Test func aRejectedFileComesBackAnnotatedAndImportsOnceFixed() async throws {
+        try await withFixture { app, f in
+            var people = SyntheticPeople(seed: 505, regionCodes: ["440305"])
+            let table = Table(header: ["机构代码", "学号", "姓名", "证件号码", "性别", "专业代码", "层次", "入学年份", "生源"], rows: [
+                ["TEST-A", "ANN-1", "郑好", people.residentID(sex: .male, bornIn: 2006...2006), "男", f.programA, "高职专科", "2025", "内地"],
+                ["TEST-A", "ANN-2", "钱多", people.residentID(sex: .female, bornIn: 2006...2006), "女", f.programA, "高职专科", "2025", "月球"],
+            ])
+            var browser = try await PageBrowser.signIn(app, "test-school_admin")
+            _ = try await browser.get("registry/students/import")
+            let (status, page) = try await browser.upload("registry/students/import", fileName: "students.xlsx", data: try XLSXWriter.write(table))
+            #expect(status == .unprocessableEntity)
+            let marker = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
+            let start = try #require(page.range(of: marker))
+            let encoded = page[start.upperBound...].prefix { $0 != "\"" }
+            var annotated = try TableReader.read(try #require(Data(base64Encoded: String(encoded))))
+            #expect(annotated.header == table.header + ["错误"])
+            #expect(annotated.rows.count == 2)
+            #expect(annotated.rows[0].last == "")
+            #expect(annotated.rows[1].last?.contains("生源") == true)
+            #expect(try await app.count("students") == 4)
+
+            // Fixed where it was typed, uploaded again with its 错误 column still in it.
+            annotated.rows[1][8] = "内地"
+            _ = try await browser.get("registry/students/import")
+            let (again, result) = try await browser.upload("registry/students/import", fileName: "students-errors.xlsx", data: try XLSXWriter.write(annotated))
+            #expect(again == .ok)
+            #expect(result.contains("已导入 2 行"))
+            #expect(try await app.count("students") == 6)
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem with one field of one record, worded for a person in Chinese and English.
 ///
 /// Imports collect these per row; the API returns them in a problem+json body.
@@ -19,8 +21,21 @@ public struct FieldError: Error, Hashable, Sendable, Codable {
         FieldError(field: field, zh: "必填项不能为空", en: "is required")
     }
 
+    /// `list` names the list in both languages, Chinese first ("性别 sex"); each message takes
+    /// its own language's part, so a person reads one language at a time.
     public static func notInList(_ field: String, value: String, list: String) -> FieldError {
-        FieldError(field: field, zh: "“\(value)”不在\(list)中", en: "'\(value)' is not in the \(list) list")
+        let (zh, en) = languages(of: list)
+        return FieldError(field: field, zh: "“\(value)”不在\(zh)中", en: "'\(value)' is not in the \(en) list")
+    }
+
+    /// A name written "中文 English" split at the first Latin letter after the Chinese; a name in
+    /// one script only (a code list, "GB/T 4754-2017") is the same in both.
+    static func languages(of name: String) -> (zh: String, en: String) {
+        guard let firstChinese = name.firstIndex(where: { !$0.isASCII }),
+              let firstLatin = name[firstChinese...].firstIndex(where: { $0.isASCII && $0.isLetter }) else { return (name, name) }
+        let zh = name[..<firstLatin].trimmingCharacters(in: .whitespaces)
+        let en = name[firstLatin...].trimmingCharacters(in: .whitespaces)
+        return zh.isEmpty || en.isEmpty ? (name, name) : (zh, en)
     }
 
     public static func tooLong(_ field: String, max: Int) -> FieldError {

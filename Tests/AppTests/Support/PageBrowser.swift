@@ -37,4 +37,25 @@ struct PageBrowser {
         }, afterResponse: { res in result = (res.status, bodyString(res), res.headers.first(name: .location)) })
         return result
     }
+
+    /// Posts a form with one file, as a multipart body the way a browser sends an upload.
+    func upload(_ path: String, field: String = "file", fileName: String, data: Data, _ form: [String: String] = [:]) async throws -> (HTTPStatus, String) {
+        let boundary = "zx-page-browser-boundary"
+        var body = Data()
+        var fields = form
+        fields["csrf"] = csrf
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += data
+        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        var result: (HTTPStatus, String) = (.internalServerError, "")
+        try await app.testing().test(.POST, path, beforeRequest: { req in
+            req.headers.add(name: .cookie, value: "__Host-zhijiao=\(cookie)")
+            req.headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+            req.body = ByteBuffer(data: body)
+        }, afterResponse: { res in result = (res.status, bodyString(res)) })
+        return result
+    }
 }

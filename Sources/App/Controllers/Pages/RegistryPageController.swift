@@ -80,6 +80,10 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
             guard let (errors, total) = error.rowErrors else { throw error }
             page.errors = errors // the page lists the first 500 and counts them all
             page.errorTotal = total
+            if upload.file.data.readableBytes <= AnnotatedWorkbook.largestAnnotated {
+                // A file that was read once reads again; if it somehow does not, the list on the page remains.
+                page.annotated = try? AnnotatedWorkbook.make(from: Data(buffer: upload.file.data), errors: errors, total: total, sheetName: Resource.titleZh)
+            }
             return .html(page.render(), status: .unprocessableEntity)
         }
     }

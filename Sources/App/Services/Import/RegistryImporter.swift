@@ -247,7 +247,8 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
             RowError(row: 1, column: $0.headerZh, error: FieldError(field: $0.name, zh: "缺少必填列“\($0.headerZh)”", en: "required column '\($0.name)' is missing"))
         }
         let idColumn = ReimportColumn.index(in: table.header)
-        for (i, field) in fields.enumerated() where field == nil && !table.header[i].isEmpty && i != idColumn {
+        // The 记录编号 of an export for re-import and the 错误 of an annotated rejection are not fields.
+        for (i, field) in fields.enumerated() where field == nil && !table.header[i].isEmpty && i != idColumn && !AnnotatedWorkbook.isErrorColumn(table.header[i]) {
             errors.append(RowError(row: 1, column: table.header[i], error: FieldError(field: table.header[i], zh: "无法识别的列", en: "unknown column")))
         }
         if table.rows.isEmpty {

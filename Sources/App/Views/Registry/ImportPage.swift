@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import Registry
 
@@ -11,6 +12,8 @@ struct ImportPage {
     /// How many errors the file had (more than `errors` holds when the list was capped).
     var errorTotal: Int?
     var fileError: String?
+    /// The rejected upload with an 错误 column (`AnnotatedWorkbook`), offered as a download.
+    var annotated: Data?
 
     func errorTable() -> Node<HTML.BodyContext> {
         guard !errors.isEmpty else { return .empty }
@@ -22,7 +25,16 @@ struct ImportPage {
         let body: Node<HTML.TableContext> = .tbody(.forEach(rows) { (e: RowError) -> Node<HTML.TableContext> in
             .tr(.td(.text(safe: String(e.row))), .td(.text(safe: e.column)), .td(.text(safe: l.t(e.error.reasonZh, e.error.reasonEn))))
         })
-        return .div(.p(.class("error"), .id("import-rejected"), .text(safe: summary)), .table(.id("import-errors"), head, body))
+        return .div(
+            .p(.class("error"), .id("import-rejected"), .text(safe: summary)),
+            .unwrap(annotated) { data in
+                // In the page itself: the upload is not kept on the server.
+                .p(.a(.id("annotated"), .attribute(named: "download", value: "\(path)-errors.xlsx"),
+                      .href(safe: "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," + data.base64EncodedString()),
+                      .text(safe: l.t("下载标注了错误的文件（每行的“错误”列写明原因，改正后可直接重新上传）",
+                                      "Download the file with an 错误 column giving each row's errors (fix them and upload the same file again)"))))
+            },
+            .table(.id("import-errors"), head, body))
     }
 
     func result(_ l: Language, _ outcome: ImportOutcome) -> Node<HTML.BodyContext> {
