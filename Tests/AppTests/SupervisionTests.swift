@@ -138,6 +138,11 @@ struct SupervisionTests {
             let districtA = try await dashboard(app, city, "level=district&code=\(Fixture.districtA)")
             #expect(share(districtA["teachers-dual-qualified"]) == "2/3" && share(districtA["internship-quota"]) == "0/1")
             #expect(share(districtA["integration-enterprises"]) == "1")
+            // The city's 50 enterprises are not a district's target: the district's count is shown, not judged.
+            #expect(districtA["integration-enterprises"]?.status == "city_target" && districtA["integration-enterprises"]?.gap == nil)
+            #expect(districtA["integration-enterprises"]?.targetZh.hasPrefix("全市") == true)
+            let wholeCity = try await dashboard(app, city, "level=city")
+            #expect(wholeCity["integration-enterprises"]?.status != "city_target")
             let districtB = try await dashboard(app, city, "level=district&code=\(Fixture.districtB)")
             #expect(share(districtB["internship-quota"]) == "1/1" && districtB["internship-quota"]?.status == "met")
             #expect(districtB["teachers-senior-title"]?.status == "no_data")   // TEST-D is the district's only 公办高职, with no teachers

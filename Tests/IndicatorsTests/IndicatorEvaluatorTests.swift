@@ -18,6 +18,19 @@ import Testing
         #expect(IndicatorEvaluator.evaluate(indicator, period: q("2026Q4"), current: .share(3, of: 4)).gap == Fraction(1, 20))
     }
 
+    /// 50 产教融合型企业 is the city's number: a district's 12 count toward it, judged by nobody,
+    /// while a share (双师型 ≥ 80 %) holds for a district as it is.
+    @Test func belowTheCityACityWideCountIsShownNotJudged() throws {
+        let enterprises = try #require(catalogue["integration-enterprises"])
+        let district = IndicatorEvaluator.evaluate(enterprises, period: q("2026Q4"), current: .count(12), level: .district)
+        #expect(district.status == .cityTarget && district.value == Fraction(12) && district.gap == nil && district.projection == nil)
+        #expect(district.targetText.zh.hasPrefix("全市"))
+        let city = IndicatorEvaluator.evaluate(enterprises, period: q("2026Q4"), current: .count(12), level: .city)
+        #expect(city.status != .cityTarget && city.gap == Fraction(38))
+        let dual = try #require(catalogue["teachers-dual-qualified"])
+        #expect(IndicatorEvaluator.evaluate(dual, period: q("2026Q4"), current: .share(79, of: 100), level: .district).status == .notMet)
+    }
+
     @Test func aShareOfNothingIsNoData() throws {
         let indicator = try #require(catalogue["teachers-dual-qualified"])
         // A school with only 公共课 teachers has no 专业课 teachers: no data, not 0 %.

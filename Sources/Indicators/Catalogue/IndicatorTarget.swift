@@ -28,6 +28,15 @@ public enum IndicatorTarget: Sendable, Hashable {
         }
     }
 
+    /// Whether the target is a number of things (or a sum) for the whole city, which the policy
+    /// does not divide among districts; a share or "every one" holds at every level as it is.
+    public var isCityWideCount: Bool {
+        switch self {
+        case .atLeastShare, .all: false
+        case .atLeast, .range, .about, .atLeastAmount: true
+        }
+    }
+
     /// The upper end of a range, where there is one.
     public var ceiling: Int? {
         if case .range(_, let max) = self { return max }

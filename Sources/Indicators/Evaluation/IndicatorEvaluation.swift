@@ -33,3 +33,13 @@ public struct IndicatorEvaluation: Sendable, Hashable {
         hasher.combine(measurement)
     }
 }
+
+extension IndicatorEvaluation {
+    /// The target as it reads beside this evaluation: a city-wide count shown on a district's
+    /// page says it is the city's.
+    public var targetText: (zh: String, en: String) {
+        let text = indicator.target.text(unit: indicator.unit)
+        guard status == .cityTarget else { return text }
+        return ("全市 \(text.zh)（不分解到区）", "city-wide \(text.en) (not divided among districts)")
+    }
+}

@@ -13,8 +13,10 @@ public enum IndicatorEvaluator {
     /// the deadline); at risk (it does not, or fewer than two periods are on record).
     /// After the deadline the status judges the value now (a late 5G campus still counts);
     /// `reachedByDeadline` says whether the last snapshot by the deadline had met it.
+    /// Below the city, a count set for the whole city is not judged (`cityTarget`): its value is
+    /// the district's part, with no gap and no projection.
     public static func evaluate(_ indicator: IndicatorDefinition, period: ReportingPeriod, current: MeasuredValue?,
-                                history: [ReportingPeriod: MeasuredValue] = [:]) -> IndicatorEvaluation {
+                                history: [ReportingPeriod: MeasuredValue] = [:], level: IndicatorLevel = .city) -> IndicatorEvaluation {
         let deadline = indicator.deadline(in: period)
         var points: [(period: ReportingPeriod, value: Fraction)] = history
             .filter { $0.key < period && (indicator.cadence == .once || $0.key.year == period.year) }
@@ -27,6 +29,10 @@ public enum IndicatorEvaluator {
             gap: nil, deadline: deadline, projection: nil, reachedByDeadline: nil, aboveRange: false, trend: points
         )
         guard let value = current?.value else { return evaluation }
+        if level != .city, indicator.target.isCityWideCount {
+            evaluation.status = .cityTarget
+            return evaluation
+        }
         let threshold = indicator.target.threshold
         evaluation.gap = value >= threshold ? .zero : threshold - value
         if let ceiling = indicator.target.ceiling, value > Fraction(ceiling) { evaluation.aboveRange = true }

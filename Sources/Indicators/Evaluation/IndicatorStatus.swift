@@ -10,6 +10,9 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case notMet = "not_met"
     /// Nothing to measure: no rows, or a share of nothing.
     case noData = "no_data"
+    /// A district's part of a count the policy sets for the whole city only (50家产教融合型企业):
+    /// shown, not judged — the policy gives the district no target of its own.
+    case cityTarget = "city_target"
 
     public var labelZh: String {
         switch self {
@@ -18,6 +21,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .atRisk: "存在风险"
         case .notMet: "未达成"
         case .noData: "无数据"
+        case .cityTarget: "计入全市目标"
         }
     }
 
@@ -28,6 +32,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .atRisk: "at risk"
         case .notMet: "not met"
         case .noData: "no data"
+        case .cityTarget: "counts toward the city target"
         }
     }
 
@@ -39,6 +44,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .atRisk: "#ef6c00"
         case .notMet: "#c62828"
         case .noData: "#757575"
+        case .cityTarget: "#455a64"
         }
     }
 }

@@ -75,7 +75,7 @@ enum SupervisionAPIController {
         var trend: [TrendPoint]
 
         init(_ e: IndicatorEvaluation) {
-            let text = e.indicator.target.text(unit: e.indicator.unit)
+            let text = e.targetText
             indicator = e.indicator.id
             nameZh = e.indicator.nameZh
             nameEn = e.indicator.nameEn

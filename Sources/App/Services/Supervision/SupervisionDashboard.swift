@@ -28,7 +28,7 @@ package struct SupervisionDashboard: Sendable {
             let current = facts.map { $0.measurement(indicator.id, scope) } ?? history[indicator.id]?[period]
             // A school an indicator does not cover (senior titles at a 中职 school) is left out.
             if scope.level == .school, current == nil, facts != nil || history[indicator.id] == nil { continue }
-            evaluations.append(IndicatorEvaluator.evaluate(indicator, period: period, current: current, history: history[indicator.id] ?? [:]))
+            evaluations.append(IndicatorEvaluator.evaluate(indicator, period: period, current: current, history: history[indicator.id] ?? [:], level: scope.level))
         }
         return SupervisionDashboard(scope: scope, scopeName: scopeName, period: period, live: facts != nil, evaluations: evaluations)
     }

@@ -20,7 +20,7 @@ struct SupervisionDashboardPage {
     var worstFirst = false
 
     /// The order "worst first" uses: what needs action before what does not.
-    static let severity: [IndicatorStatus] = [.notMet, .atRisk, .noData, .onTrack, .met]
+    static let severity: [IndicatorStatus] = [.notMet, .atRisk, .noData, .onTrack, .met, .cityTarget]
 
     var shown: [IndicatorEvaluation] {
         var list = dashboard.evaluations
@@ -94,7 +94,7 @@ struct SupervisionDashboardPage {
     func row(_ e: IndicatorEvaluation) -> Node<HTML.TableContext> {
         let l = layout.language
         let unit = e.indicator.unit
-        let target = e.indicator.target.text(unit: unit)
+        let target = e.targetText
         var notes: [String] = []
         if e.aboveRange { notes.append(l.t("超出目标区间上限", "above the target range")) }
         if e.status == .met, e.reachedByDeadline == false { notes.append(l.t("逾期达成", "met after the deadline")) }
