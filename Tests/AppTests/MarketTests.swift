@@ -268,6 +268,9 @@ struct MarketTests {
             #expect(html.contains("data-label=\"新一代信息通信技术\" data-demand=\"40.0\" data-supply=\"0.0\""))
             #expect(html.contains("data-label=\"未归集群\" data-demand=\"12.0\" data-supply=\"50.0\""))
             #expect(html.contains("id=\"top-gaps\""))
+            // Rows are named as people know them: a district by its name, not its code; whole graduates.
+            #expect(!html.contains(">new_") && !html.contains(">none "))
+            #expect(html.contains("<td>南山区</td><td>48</td><td>20</td><td>28</td>") && !html.contains("<td>440305 "))
             let school = try await get(app, "market/schools/TEST-A?year=2025", f.token(.schoolAdmin))
             #expect(school.status == .ok)
             #expect(String(buffer: school.body).contains("school-signals"))

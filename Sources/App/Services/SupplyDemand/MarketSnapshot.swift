@@ -1,3 +1,4 @@
+import Exact
 import Foundation
 import Registry
 import SQLKit
@@ -37,6 +38,16 @@ package struct MarketSnapshot: Sendable {
     func year(_ asked: Int?, in table: GapTable) -> Int? { asked ?? table.latestYear }
 
     /// The display name of a key of `dimension`.
+    /// How a row is named on a page: an occupation by its code and name (the code is how the
+    /// 职业分类大典 is read), a cluster or a district by its name alone (its key is internal).
+    func name(_ key: String, _ dimension: GapDimension, english: Bool = false) -> String {
+        dimension == .occupation ? "\(key) \(label(key, dimension, english: english))" : label(key, dimension, english: english)
+    }
+
+    /// Graduates shared among the occupations their program maps to come in fractions (25.5);
+    /// a person reads whole people.
+    static func people(_ count: Fraction) -> String { count.decimal(places: 0) }
+
     func label(_ key: String, _ dimension: GapDimension, english: Bool = false) -> String {
         switch dimension {
         case .occupation:

@@ -29,16 +29,16 @@ struct MarketPage {
         )
         let trend = Dictionary(grouping: occupations.rows, by: \.key)
         let counts = Dictionary(grouping: signals.city, by: \.signal).mapValues(\.count)
-        let summaryZh = "\(year)年：需求 \(city?.demand ?? 0) 人，已对应职业的毕业生 \(city?.supply.decimal(places: 1) ?? "0") 人，另有 \(occupations.unmappedGraduates[year] ?? 0) 名毕业生所在专业未对应职业（\(occupations.unmappedPrograms.count) 个专业）。"
-        let summaryEn = "\(year): demand \(city?.demand ?? 0), graduates of mapped programs \(city?.supply.decimal(places: 1) ?? "0"); \(occupations.unmappedGraduates[year] ?? 0) more graduates are in programs with no occupation mapping (\(occupations.unmappedPrograms.count) programs)."
+        let summaryZh = "\(year)年：需求 \(city?.demand ?? 0) 人，已对应职业的毕业生 \(city.map { MarketSnapshot.people($0.supply) } ?? "0") 人，另有 \(occupations.unmappedGraduates[year] ?? 0) 名毕业生所在专业未对应职业（\(occupations.unmappedPrograms.count) 个专业）。"
+        let summaryEn = "\(year): demand \(city?.demand ?? 0), graduates of mapped programs \(city.map { MarketSnapshot.people($0.supply) } ?? "0"); \(occupations.unmappedGraduates[year] ?? 0) more graduates are in programs with no occupation mapping (\(occupations.unmappedPrograms.count) programs)."
         let years: [Int] = market.table(.city).years.reversed()
         let surpluses = Array(occupations.rows(in: year).filter { $0.gap < .zero }.sorted { $0.gap < $1.gap }.prefix(10))
         let moves = signals.city.filter { $0.signal == .expand || $0.signal == .shrink }
         let countText = AdjustmentSignal.allCases.map { "\(l.t($0.labelZh, $0.labelEn)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
         return layout.render(
             .div(
-                .p(.text(safe: l.t("依据粤府〔2020〕63号第（四）（九）（十）条：专业群对接产业、动态调整。毕业生按专业—职业对应表在所对应的职业小类间平均分摊。",
-                             "Clauses (四)(九)(十): program clusters matched to industry and adjusted as it changes. Graduates are shared equally among the occupation groups their program maps to."))),
+                .p(.text(safe: l.t("依据粤府〔2020〕63号第（四）（九）（十）条：专业群对接产业、动态调整。毕业生按专业—职业对应表在所对应的职业小类间平均分摊（显示取整）。",
+                             "Clauses (四)(九)(十): program clusters matched to industry and adjusted as it changes. Graduates are shared equally among the occupation groups their program maps to (shown rounded to whole people)."))),
                 .form(.method(.get), .action("/market"),
                       .label(.attribute(named: "for", value: "market-year"), .text(safe: l.t("年度 ", "Year "))),
                       .select(.attribute(named: "name", value: "year"), .id("market-year"), .forEach(years) { y in
@@ -95,9 +95,9 @@ struct MarketPage {
             .tbody(.forEach(rows) { row in
                 .tr(
                     .class(safe: row.gap > .zero ? "short" : "surplus"),
-                    .td(.text(safe: "\(row.key) \(market.label(row.key, dimension, english: l == .en))")), .td(.text(safe: String(row.demand))),
-                    .td(.text(safe: row.supply.decimal(places: 1))), .td(.text(safe: row.gap.decimal(places: 1))), .td(.text(safe: row.ratio?.decimal(places: 2) ?? "—")),
-                    .td(.text(safe: row.gapChange?.decimal(places: 1) ?? "—")),
+                    .td(.text(safe: market.name(row.key, dimension, english: l == .en))), .td(.text(safe: String(row.demand))),
+                    .td(.text(safe: MarketSnapshot.people(row.supply))), .td(.text(safe: MarketSnapshot.people(row.gap))), .td(.text(safe: row.ratio?.decimal(places: 2) ?? "—")),
+                    .td(.text(safe: row.gapChange.map(MarketSnapshot.people) ?? "—")),
                     .td(.raw(SVGChart.sparkline((trend[row.key] ?? []).map(\.gap.doubleValue))))
                 )
             })

@@ -35,7 +35,7 @@ struct SchoolMarketPage {
                            .tr(.class(safe: "signal-\(s.decision.signal.rawValue)"),
                                .td(.text(safe: "\(s.catalogCode) \(market.programName(s.catalogCode))")), .td(.text(safe: String(s.graduated))),
                                .td(.text(safe: s.shareOfSupply.map { ($0 * Fraction(100)).decimal(places: 1) + "%" } ?? "—")),
-                               .td(.text(safe: String(s.decision.market.demand))), .td(.text(safe: s.decision.market.supply.decimal(places: 1))),
+                               .td(.text(safe: String(s.decision.market.demand))), .td(.text(safe: MarketSnapshot.people(s.decision.market.supply))),
                                .td(.text(safe: l.t(s.decision.signal.labelZh, s.decision.signal.labelEn))), .td(.text(safe: l.t(s.decision.reasonZh, s.decision.reasonEn))))
                        })),
                 .h2(.text(safe: l.t("可考虑新设的专业", "Programs to consider opening"))),
