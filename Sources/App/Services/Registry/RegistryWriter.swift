@@ -95,8 +95,10 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         var stored: [(Int?, StoredRecord)] = []
         stored.reserveCapacity(valid.count)
         let vault = vault
-        let resolved = try await ParallelMap.map(valid) { _, item in
-            (item.row, try Resource.store(item.record, id: item.replaces ?? replacing ?? UUID(), lookups: lookups, vault: vault))
+        // New records get time-ordered ids, made in row order before the work is shared out.
+        let fresh = TimeOrderedID.shared.next(count: valid.count)
+        let resolved = try await ParallelMap.map(valid) { i, item in
+            (item.row, try Resource.store(item.record, id: item.replaces ?? replacing ?? fresh[i], lookups: lookups, vault: vault))
         }
         for (row, result) in resolved {
             switch result {
