@@ -269,6 +269,7 @@ try:
     check(len(codes) == 1 and codes[0].text.endswith("/verify/" + credential_id), "zxing-cpp reads the certificate's QR code as its verification address")
     driver.get(codes[0].text)
     check(text_appears("verify-result", "凭证有效"), "the QR code's address verifies the credential without signing in")
+    check("持有人（凭证所载）：" in driver.find_element(By.ID, "verify-holder").text, "the verification page names the holder as the credential states it")
     driver.save_screenshot(os.path.join(OUT, "verify.png"))
     jwt = driver.execute_script("return fetch(arguments[0]).then(r => r.text())", jwt_url)
     driver.get(learner_url)

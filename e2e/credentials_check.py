@@ -97,6 +97,8 @@ try:
     credential = ob3_verify(first)
     check("OB3Verifier accepts the credential (signature, did:web key by kid, status list)", True)
     check("OB3Verifier reads the achievement", bool(credential.achievement.name), credential.achievement.name)
+    names = [i.identity_hash for i in credential.identifiers if i.identity_type == "name" and not i.hashed]
+    check("OB3Verifier reads the holder's name from credentialSubject.identifier", len(names) == 1 and bool(names[0]), str(names))
 except OB3VerificationError as e:
     check("OB3Verifier accepts the credential (signature, did:web key by kid, status list)", False, str(e))
 

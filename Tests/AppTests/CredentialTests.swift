@@ -72,6 +72,14 @@ struct CredentialAppTests {
             #expect(!bodyString(try await get(app, ".well-known/jwks.json")).contains("\"d\""))
 
             #expect(try await verify(app, issued.jwt).verified)
+            // The holder is named as Open Badges 3.0 names one: an IdentityObject of type name, in
+            // plain text, with exactly the schema's four properties; the QR's page shows it.
+            #expect(CredentialDocument.holderName(in: payload) == "梁浩然")
+            #expect(try await verify(app, issued.jwt).holderName == "梁浩然")
+            let identifier = try #require(payload["credentialSubject"]?["identifier"]?.arrayValue?.first?.objectValue)
+            #expect(identifier.keys.sorted() == ["hashed", "identityHash", "identityType", "type"])
+            let shown = bodyString(try await get(app, "verify/\(issued.credential.id)"))
+            #expect(shown.contains("id=\"verify-holder\"") && shown.contains("持有人（凭证所载）：梁浩然"))
             // The same through a baked PNG download.
             var png: TestingHTTPResponse?
             try await app.testing().test(.GET, "api/v1/credentials/\(issued.credential.id)/download?format=png", headers: .bearer(city), afterResponse: { png = $0 })
@@ -90,6 +98,7 @@ struct CredentialAppTests {
             #expect(bits[index])
             let after = try await verify(app, issued.jwt)
             #expect(!after.verified && after.failure?.code == "revoked")
+            #expect(after.holderName == nil, "a revoked credential names nobody")
             // Revocation is final; the log keeps the reason.
             let again = try await bank.request(app, .POST, "api/v1/credentials/\(issued.credential.id)/status", city, json: #"{"action":"reinstate","reason":"x"}"#)
             #expect(again.status == .conflict)

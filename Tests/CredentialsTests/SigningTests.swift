@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import Credentials
 
@@ -146,5 +147,24 @@ import Testing
         #expect(doc["id"]?.stringValue == issuer.did)
         #expect(doc["assertionMethod"] == [.string(key.publicKey.kid)])
         #expect(doc["verificationMethod"]?.arrayValue?.first?["publicKeyJwk"]?["x"]?.stringValue == Base64URL.encode(key.publicKey.x))
+    }
+}
+
+@Suite struct HolderNameTests {
+    @Test func theHolderIsNamedAsAnIdentityObjectAndReadBack() throws {
+        let badge = CredentialDocument.openBadge(id: UUID(), issuer: issuer, subjectID: "urn:uuid:00000000-0000-0000-0000-00000000000a",
+                                                 achievement: achievement(), validFrom: issuedAt, validUntil: nil, status: nil, holderName: "陈嘉怡")
+        let identifier = try #require(badge["credentialSubject"]?["identifier"]?.arrayValue?.first)
+        #expect(identifier["type"]?.stringValue == "IdentityObject" && identifier["identityType"]?.stringValue == "name" && identifier["hashed"] == .bool(false))
+        #expect(CredentialDocument.holderName(in: badge) == "陈嘉怡")
+        // A transcript states it through the credentials it holds.
+        let clr = CredentialDocument.clr(id: UUID(), issuer: issuer, subjectID: "urn:uuid:00000000-0000-0000-0000-00000000000a", nameZh: "成绩单", nameEn: "Transcript",
+                                         achievements: [badge], validFrom: issuedAt, status: nil)
+        #expect(CredentialDocument.holderName(in: clr) == "陈嘉怡")
+        // Without a name, none is made up; a hashed identity is not a name to show.
+        let anonymous = CredentialDocument.openBadge(id: UUID(), issuer: issuer, subjectID: "urn:x", achievement: achievement(), validFrom: issuedAt, validUntil: nil, status: nil)
+        #expect(CredentialDocument.holderName(in: anonymous) == nil)
+        let hashed: JSONValue = ["credentialSubject": ["identifier": [["type": "IdentityObject", "identityType": "name", "hashed": true, "identityHash": "sha256$ab"]]]]
+        #expect(CredentialDocument.holderName(in: hashed) == nil)
     }
 }

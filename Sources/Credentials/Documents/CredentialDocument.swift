@@ -20,11 +20,13 @@ public enum CredentialDocument {
 
     public static func date(_ text: String) -> Date? { Timestamp.parse(text) }
 
-    /// An `OpenBadgeCredential` for `subjectID` (a URI naming the learner, never an ID number).
+    /// An `OpenBadgeCredential` for `subjectID` (a URI naming the learner, never an ID number),
+    /// naming the holder as `holderName` when given (`holderIdentifier`).
     public static func openBadge(id: UUID, issuer: IssuerIdentity, subjectID: String, achievement: AchievementClaim,
                                  validFrom: Date, validUntil: Date?, status: CredentialStatusEntry?, creditsEarned: Double? = nil,
-                                 activityEndDate: Date? = nil) -> JSONValue {
+                                 activityEndDate: Date? = nil, holderName: String? = nil) -> JSONValue {
         var subject: [String: JSONValue] = ["id": .string(subjectID), "type": ["AchievementSubject"], "achievement": achievement.json]
+        if let holderName { subject["identifier"] = [holderIdentifier(name: holderName)] }
         if let creditsEarned { subject["creditsEarned"] = .double(creditsEarned) }
         if let activityEndDate { subject["activityEndDate"] = .string(timestamp(activityEndDate)) }
         var o: [String: JSONValue] = [
@@ -40,6 +42,25 @@ public enum CredentialDocument {
         if let validUntil { o["validUntil"] = .string(timestamp(validUntil)) }
         if let status { o["credentialStatus"] = status.json }
         return .object(o)
+    }
+
+    /// The holder's name as Open Badges 3.0 states who a credential is about: an `IdentityObject`
+    /// of type `name`, in plain text (`hashed: false`). A certificate names its holder so that
+    /// whoever is shown it can see whose it is; the `id` beside it stays an opaque URI.
+    public static func holderIdentifier(name: String) -> JSONValue {
+        ["type": "IdentityObject", "identityType": "name", "hashed": false, "identityHash": .string(name)]
+    }
+
+    /// The holder's name a credential states (`holderIdentifier`), looked for in its subject and,
+    /// for a transcript, in the first achievement credential it holds that states one.
+    public static func holderName(in credential: JSONValue) -> String? {
+        func stated(_ subject: JSONValue?) -> String? {
+            guard case .array(let identifiers)? = subject?["identifier"] else { return nil }
+            return identifiers.first { $0["identityType"]?.stringValue == "name" && $0["hashed"] == .bool(false) }?["identityHash"]?.stringValue
+        }
+        if let name = stated(credential["credentialSubject"]) { return name }
+        guard case .array(let parts)? = credential["credentialSubject"]?["verifiableCredential"] else { return nil }
+        return parts.lazy.compactMap { stated($0["credentialSubject"]) }.first
     }
 
     /// A `ClrCredential`: the learner's transcript, holding each achievement credential.

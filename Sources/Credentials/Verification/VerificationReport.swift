@@ -46,4 +46,8 @@ public struct VerificationReport: Sendable {
     }
 
     public var verified: Bool { failure == nil && checks.allSatisfy { $0.outcome == .passed } }
+
+    /// The holder's name the credential states, once it verified: a forged credential's name
+    /// is nobody's.
+    public var holderName: String? { verified ? credential.flatMap(CredentialDocument.holderName) : nil }
 }

@@ -199,6 +199,8 @@ enum CredentialAPIController {
         var checks: [CheckLine]
         var failure: FailureLine?
         var kid: String?
+        /// The holder's name as the credential states it, when it verified.
+        var holderName: String?
         var credential: JSONValue?
 
         init(_ report: VerificationReport) {
@@ -206,6 +208,7 @@ enum CredentialAPIController {
             checks = report.checks.map { CheckLine(name: $0.name.rawValue, outcome: $0.outcome.rawValue, zh: $0.zh, en: $0.en) }
             failure = report.failure.map { FailureLine(code: $0.code, zh: $0.zh, en: $0.en) }
             kid = report.kid
+            holderName = report.holderName
             credential = report.credential
         }
     }

@@ -26,6 +26,7 @@ extension OpenAPIDocument {
             ])),
             "failure": object(["code", "zh", "en"], ["code": string, "zh": string, "en": string]).merging(["nullable": true]) { $1 },
             "kid": ["type": "string", "nullable": true],
+            "holderName": ["type": "string", "nullable": true, "description": "The holder's name as the credential states it (credentialSubject.identifier, an IdentityObject of type name), when it verified"],
             "credential": ["description": "The decoded credential (the JWT payload), when it could be read"],
         ])
 

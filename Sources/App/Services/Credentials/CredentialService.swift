@@ -35,6 +35,8 @@ package struct CredentialService: Sendable {
         let index = try await store.freeIndex()
         let status = CredentialStatusEntry(listBaseURL: statusBaseURL, index: index)
         let subjectID = Self.subjectID(learner)
+        // The name the credit bank holds for the learner, as the credential will state it.
+        let holderName = try await CreditLearners(sql: sql, vault: vault).learner(learner)?.name
         let document: JSONValue
         let titleZh: String, titleEn: String
         var validUntil: Date?
@@ -47,13 +49,13 @@ package struct CredentialService: Sendable {
             let earned = CredentialContent.credits(of: outcome.id, in: account)
             document = CredentialDocument.openBadge(id: id, issuer: issuer, subjectID: subjectID, achievement: claim, validFrom: now, validUntil: validUntil,
                                                     status: status, creditsEarned: earned.tenths > 0 ? Double(earned.tenths) / 10 : nil,
-                                                    activityEndDate: CredentialContent.noon(outcome.awardedOn))
+                                                    activityEndDate: CredentialContent.noon(outcome.awardedOn), holderName: holderName)
             (titleZh, titleEn, subjectRef) = (claim.nameZh, claim.nameEn, outcome.id.uuidString)
         case .qualification:
             let qualification = try await earnedQualification(subject, account: account, now: now)
             let claim = CredentialContent.qualificationClaim(qualification, issuer: issuer)
             document = CredentialDocument.openBadge(id: id, issuer: issuer, subjectID: subjectID, achievement: claim, validFrom: now, validUntil: nil,
-                                                    status: status, creditsEarned: Double(account.totalCredits.tenths) / 10)
+                                                    status: status, creditsEarned: Double(account.totalCredits.tenths) / 10, holderName: holderName)
             (titleZh, titleEn) = (claim.nameZh, claim.nameEn)
         case .transcript:
             let recognised = Self.recognisedOutcomes(in: account)
@@ -64,7 +66,7 @@ package struct CredentialService: Sendable {
                 CredentialDocument.openBadge(id: UUID(), issuer: issuer, subjectID: subjectID, achievement: CredentialContent.outcomeClaim(outcome, account: account, issuer: issuer),
                                              validFrom: now, validUntil: outcome.validUntil.flatMap(CredentialContent.endOfDay), status: nil,
                                              creditsEarned: Double(CredentialContent.credits(of: outcome.id, in: account).tenths) / 10,
-                                             activityEndDate: CredentialContent.noon(outcome.awardedOn))
+                                             activityEndDate: CredentialContent.noon(outcome.awardedOn), holderName: holderName)
             }
             document = CredentialDocument.clr(id: id, issuer: issuer, subjectID: subjectID, nameZh: "学分银行成绩单（\(recognised.count) 项成果，\(account.totalCredits) 学分）",
                                               nameEn: "Credit bank transcript (\(recognised.count) outcomes, \(account.totalCredits) credits)",

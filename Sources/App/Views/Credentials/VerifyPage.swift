@@ -25,6 +25,9 @@ struct VerifyPage {
                         .p(.id("verify-subject"), .text(safe: l.t("凭证：", "Credential: ") + (c["credentialSubject"]?["achievement"]?["name"]?.stringValue ?? c["type"]?.stringList.last ?? "")
                             + " · " + l.t("签发者：", "issuer: ") + (c["issuer"]?["name"]?.stringValue ?? c["issuer"]?.idValue ?? "")))
                     },
+                    .unwrap(r.holderName) { name in
+                        .p(.id("verify-holder"), .text(safe: l.t("持有人（凭证所载）：", "Holder (as the credential states): ") + name))
+                    },
                     .table(.id("verify-checks"),
                            .thead(.tr(.th(.text(safe: l.t("检查项", "Check"))), .th(.text(safe: l.t("结果", "Result"))), .th(.text(safe: l.t("说明", "Detail"))))),
                            .tbody(.forEach(r.checks) { check in
