@@ -293,7 +293,8 @@ try:
     check(driver.current_url.endswith("/sign-in"), "after signing out the pages need sign-in again")
 
     # the Excel round trip as a school administrator: the list exported for re-import, uploaded
-    # back unchanged through the import page, changes nothing
+    # back unchanged through the import page, changes nothing (a fresh browser: the English switch above is a cookie)
+    driver.delete_all_cookies()
     driver.get(BASE + "/sign-in")
     driver.find_element(By.ID, "username").send_keys("school-admin")
     driver.find_element(By.ID, "password").send_keys("Zhijiao-Demo-2026")
