@@ -29,10 +29,10 @@ struct ImportCommand: AsyncCommand {
                 AuditLog.Entry(actor: "cli", action: "import", entity: kind, detail: "\($0.summary) from \(file)")
             }
             let took = String(format: "%.1f", Date().timeIntervalSince(started))
-            if outcome.updated == 0, outcome.unchanged == 0 {
-                context.console.print("已导入 imported \(outcome.inserted) rows in \(took) s")
+            if outcome.namedRegistered {
+                context.console.print("\(outcome.countsZh) / \(outcome.countsEn) in \(took) s")
             } else {
-                context.console.print("新增 \(outcome.inserted)，更新 \(outcome.updated)，未变 \(outcome.unchanged) / \(outcome.summary) in \(took) s")
+                context.console.print("已导入 imported \(outcome.inserted) rows in \(took) s")
             }
         } catch let error as AppError {
             guard let (errors, total) = error.rowErrors else { throw error }

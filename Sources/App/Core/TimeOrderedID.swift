@@ -36,8 +36,6 @@ final class TimeOrderedID: @unchecked Sendable {
         return ids
     }
 
-    func next() -> UUID { next(count: 1)[0] }
-
     static func make(millisecond: UInt64, counter: UInt16) -> UUID {
         let random = UInt64.random(in: 0...UInt64.max)
         var b = [UInt8](repeating: 0, count: 16)

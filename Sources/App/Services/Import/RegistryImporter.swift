@@ -167,7 +167,7 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
         let outcome = ImportOutcome(inserted: records.count, updated: updates.count, unchanged: prepared.unchanged)
         do {
             if updates.isEmpty, writer.canStage, records.count > stagingThreshold {
-                _ = try await stageAndPublish(records, outcome: outcome)
+                try await stageAndPublish(records, outcome: outcome)
                 return outcome
             }
             let base = writer
@@ -214,7 +214,7 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
 
     /// Stages the records in turns, then publishes them with the audit row in one transaction;
     /// a failure anywhere leaves no row in the target (and the staging table dropped).
-    func stageAndPublish(_ records: [StoredRecord], outcome: ImportOutcome) async throws -> Int {
+    func stageAndPublish(_ records: [StoredRecord], outcome: ImportOutcome) async throws {
         let db = writer.db
         let count = records.count
         let staging = try await writer.stage(records)
@@ -236,7 +236,6 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
         // The staged rows are copies now; one that cannot be dropped is left for the next
         // import's clean-up.
         try? await staging.drop(on: db)
-        return count
     }
 
     /// The field each column holds (nil: ignored) and each field's column header; a missing

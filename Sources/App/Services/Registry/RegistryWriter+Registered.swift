@@ -35,7 +35,7 @@ struct RegisteredRecord: Sendable {
 
 extension RegistryWriter {
     /// The records with these ids that the caller may see, as stored; ids outside the caller's
-    /// scope are left out, as if they did not exist.
+    /// scope are left out by the scope's WHERE clause (`ScopeSQL`), as if they did not exist.
     func registered(_ ids: [UUID]) async throws -> [UUID: RegisteredRecord] {
         let sql = try self.sql
         let visible = AccessPolicy.readFilter(Resource.entity, for: caller)
@@ -45,7 +45,7 @@ extension RegistryWriter {
                 .where("id", .in, Array(chunk)).where(ScopeSQL.predicate(visible)).all()
             for row in rows {
                 let placement = try RegistryReader<Resource>.placement(row)
-                guard AccessPolicy.admits(visible, placement), let id = placement.recordID else { continue }
+                guard let id = placement.recordID else { continue }
                 let identity: SealedIdentity? = Resource.hasIdentity ? SealedIdentity(
                     kind: try row.decode(column: "document_kind", as: String.self),
                     cipher: try row.decode(column: "id_cipher", as: String.self),

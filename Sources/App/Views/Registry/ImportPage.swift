@@ -38,10 +38,9 @@ struct ImportPage {
     }
 
     func result(_ l: Language, _ outcome: ImportOutcome) -> Node<HTML.BodyContext> {
-        let text = outcome.updated == 0 && outcome.unchanged == 0
-            ? l.t("已导入 \(outcome.inserted) 行。", "Imported \(outcome.inserted) rows.")
-            : l.t("已导入：新增 \(outcome.inserted) 条，更新 \(outcome.updated) 条，未变 \(outcome.unchanged) 条。",
-                  "Imported: \(outcome.inserted) added, \(outcome.updated) changed, \(outcome.unchanged) unchanged.")
+        let text = outcome.namedRegistered
+            ? l.t("已导入：\(outcome.countsZh)。", "Imported: \(outcome.countsEn).")
+            : l.t("已导入 \(outcome.inserted) 行。", "Imported \(outcome.inserted) rows.")
         return .p(.class("ok"), .id("import-result"), .attribute(named: "role", value: "status"), .text(safe: text))
     }
 
