@@ -59,7 +59,8 @@ extension WriteGate {
     /// a bounded number of times; PostgreSQL runs writers side by side. Called on a database
     /// that is already in a transaction, `body` joins it (the outer caller holds the gate).
     /// - Parameter postgresLock: an advisory lock taken first on PostgreSQL, for writers that
-    ///   must also run one at a time there.
+    ///   must also run one at a time there; this process's writers queue for it in
+    ///   `AdvisoryLockQueue` before they take a connection.
     nonisolated func transaction<T: Sendable>(on db: any Database, postgresLock: Int64? = nil,
                                               _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await records(on: db, postgresLock: postgresLock) { tx in
@@ -78,7 +79,10 @@ extension WriteGate {
             }
         }
         if db.inTransaction { return try await once(db) }
-        guard (db as? any SQLDatabase)?.dialect.name != "postgresql" else { return try await once(db) }
+        guard (db as? any SQLDatabase)?.dialect.name != "postgresql" else {
+            guard let postgresLock else { return try await once(db) }
+            return try await AdvisoryLockQueue.shared.serialised(postgresLock) { try await once(db) }
+        }
         await enter()
         do {
             var attempt = 0

@@ -64,10 +64,10 @@ package struct AuditLog: Sendable {
     /// neither does. On SQLite the transaction passes the process's write gate.
     ///
     /// The row's time is taken when it is appended, after the change (and any wait for the
-    /// gate), so times follow the chain's order.
-    func recording<T: Sendable>(on db: any Database,
+    /// gate), so times follow the chain's order. `postgresLock`: see `WriteGate.records`.
+    func recording<T: Sendable>(on db: any Database, postgresLock: Int64? = nil,
                                 _ change: @escaping @Sendable (any Database) async throws -> (T, Entry)) async throws -> T {
-        try await WriteGate.shared.records(on: db) { tx in
+        try await WriteGate.shared.records(on: db, postgresLock: postgresLock) { tx in
             let (result, entry) = try await change(tx)
             try await Self.insert(entry, in: tx, now: Date())
             return result

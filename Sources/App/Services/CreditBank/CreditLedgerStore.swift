@@ -45,15 +45,9 @@ struct CreditLedgerStore: Sendable {
         var outcomeID: UUID
     }
 
-    /// Takes the ledger's lock for the rest of the transaction, so appends (and the checks made
-    /// just before them) are serialised across every server process: on PostgreSQL a
-    /// transaction-scoped advisory lock. On SQLite (one server process) `transaction(on:_:)`
-    /// has already serialised ledger transactions, so there is nothing to take here.
-    func lock() async throws {
-        try await sql.advisoryLock(Self.advisoryKey)
-    }
-
-    /// The advisory-lock key of the credit ledger.
+    /// The advisory-lock key of the credit ledger: on PostgreSQL its transactions take it
+    /// first, so appends (and the checks made just before them) are serialised across every
+    /// server process. On SQLite (one server process) the write gate serialises them already.
     static let advisoryKey: Int64 = 7_212_050_001
 
     /// Runs an audited change that may append to the ledger in one database transaction, under
@@ -65,11 +59,9 @@ struct CreditLedgerStore: Sendable {
     /// a bounded number of times if another writer holds the file (`AuditLog.recording`).
     static func transaction<T: Sendable>(on db: any Database, audit: AuditLog,
                                          _ body: @escaping @Sendable (CreditLedgerStore) async throws -> (T, AuditLog.Entry)) async throws -> T {
-        try await audit.recording(on: db) { tx in
+        try await audit.recording(on: db, postgresLock: advisoryKey) { tx in
             guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
-            let store = CreditLedgerStore(sql: sql)
-            try await store.lock()
-            return try await body(store)
+            return try await body(CreditLedgerStore(sql: sql))
         }
     }
 
@@ -102,7 +94,7 @@ struct CreditLedgerStore: Sendable {
     /// with one conditional update; when the outcome has no undecided status any more (another
     /// decision came first) it throws `AlreadyDecided` and the caller's transaction rolls back.
     func append(_ events: [(learner: UUID, event: LedgerEvent)], actor: String, now: Date = Date()) async throws {
-        try await lock()
+        try await sql.advisoryLock(Self.advisoryKey)  // held already when called through `transaction`
         let last = try await sql.raw("SELECT MAX(seq) AS seq FROM credit_ledger").first()?.decode(column: "seq", as: Int?.self) ?? 0
         var seq = last
         for (learner, event) in events {
