@@ -101,6 +101,14 @@ try:
     lists = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}
     check(any("男,女" in f for f in lists.values()), f"the template offers 性别 as a drop-down ({lists})")
     check(template.sheetnames[1] == "填写说明" and template.worksheets[1].max_row > 5, "the template has a guide to each column")
+    # 专业代码's list is too long to write inline: a defined name over a hidden sheet of codes
+    program_column = openpyxl.utils.get_column_letter([c.value for c in sheet[1]].index("专业代码") + 1)
+    program_list = next((f for ref, f in lists.items() if ref.startswith(program_column + "2")), None)
+    defined = template.defined_names.get(program_list) if program_list else None
+    list_sheet, list_range = next(defined.destinations) if defined else (None, None)
+    codes = [c.value for (c,) in template[list_sheet][list_range.replace("$", "")]] if list_sheet else []
+    check(list_sheet is not None and template[list_sheet].sheet_state == "hidden" and len(codes) > 1000 and all(len(c) in (6, 7) for c in codes),
+          f"the template offers 专业代码 from a hidden sheet of the catalogue's codes ({program_list}, {len(codes)} codes)")
     export = openpyxl.load_workbook(io.BytesIO(excel.get(BASE + "/registry/students/export.xlsx", timeout=120).content))
     sheet = export.worksheets[0]
     year_column = [c.value for c in sheet[1]].index("入学年份")

@@ -7,13 +7,18 @@ public struct SheetLayout: Sendable, Equatable {
         public var numeric: Bool
         /// Width in characters (Excel's unit); nil: Excel's default.
         public var width: Double?
-        /// The values a drop-down offers for the column's data cells; nil: none.
+        /// The values a drop-down offers for the column's data cells; nil: none. A list too
+        /// long to write inline goes to a hidden sheet of lists (`ChoiceListSheet`).
         public var choices: [String]?
+        /// What each choice means (a code's name), written beside it on the sheet of lists so
+        /// a person who unhides it can look a code up; nil: nothing.
+        public var choiceNotes: [String]?
 
-        public init(numeric: Bool = false, width: Double? = nil, choices: [String]? = nil) {
+        public init(numeric: Bool = false, width: Double? = nil, choices: [String]? = nil, choiceNotes: [String]? = nil) {
             self.numeric = numeric
             self.width = width
             self.choices = choices
+            self.choiceNotes = choiceNotes
         }
     }
 

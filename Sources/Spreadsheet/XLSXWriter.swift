@@ -24,16 +24,19 @@ public enum XLSXWriter {
     }
 
     /// A workbook of these sheets, the first one active.
+    /// Drop-down lists too long to write inline go to a hidden last sheet (`ChoiceListSheet`).
     public static func write(_ sheets: [Sheet]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
+        let lists = ChoiceListSheet(sheets)
+        let all = lists.isEmpty ? sheets : sheets + [lists.sheet]
         var files: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheets: sheets.count)),
+            ("[Content_Types].xml", contentTypes(sheets: all.count)),
             ("_rels/.rels", rootRelationships),
-            ("xl/workbook.xml", workbook(sheets)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets: sheets.count)),
+            ("xl/workbook.xml", workbook(all, lists: lists)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets: all.count)),
         ]
-        for (index, sheet) in sheets.enumerated() {
-            files.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.table, layout: sheet.layout)))
+        for (index, sheet) in all.enumerated() {
+            files.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.table, layout: sheet.layout) { lists.formula(sheet: index, column: $0) }))
         }
         for (path, text) in files {
             let bytes = Data(text.utf8)
@@ -45,7 +48,9 @@ public enum XLSXWriter {
         return data
     }
 
-    static func worksheet(_ table: Table, layout: SheetLayout? = nil) -> String {
+    /// - Parameter listFormula: the formula of a column's drop-down kept on the sheet of lists,
+    ///   for lists too long to write inline.
+    static func worksheet(_ table: Table, layout: SheetLayout? = nil, listFormula: (Int) -> String? = { _ in nil }) -> String {
         let width = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         let lastRow = table.rows.count + 1
         let lastColumn = columnName(max(width, 1) - 1)
@@ -80,7 +85,7 @@ public enum XLSXWriter {
             xml += #"<autoFilter ref="A1:\#(lastColumn)\#(lastRow)"/>"#
         }
         let lists = (layout?.columns ?? []).enumerated().compactMap { index, column in
-            column.choices.flatMap(SheetLayout.inlineList).map { (index, $0) }
+            (column.choices.flatMap(SheetLayout.inlineList) ?? listFormula(index)).map { (index, $0) }
         }
         if !lists.isEmpty {
             xml += #"<dataValidations count="\#(lists.count)">"#
@@ -141,16 +146,23 @@ public enum XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    static func workbook(_ sheets: [Sheet]) -> String {
+    /// The workbook part; with lists, the last sheet is the hidden sheet of lists.
+    static func workbook(_ sheets: [Sheet], lists: ChoiceListSheet? = nil) -> String {
+        let hidden = lists?.isEmpty == false ? sheets.count - 1 : nil
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (index, sheet) in sheets.enumerated() {
-            xml += #"<sheet name="\#(escape(sheetName(sheet.name)))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+            let state = index == hidden ? #" state="hidden""# : ""
+            xml += #"<sheet name="\#(escape(sheetName(sheet.name)))" sheetId="\#(index + 1)"\#(state) r:id="rId\#(index + 1)"/>"#
         }
         xml += "</sheets>"
         // Excel keeps a filter's range as a hidden defined name; without it some versions drop the filter.
         let filtered = sheets.enumerated().filter { $0.element.layout?.autoFilter == true }
-        if !filtered.isEmpty {
+        let named = lists?.lists ?? []
+        if !filtered.isEmpty || !named.isEmpty {
             xml += "<definedNames>"
+            for list in named {
+                xml += #"<definedName name="\#(list.definedName)">\#(escape(list.range))</definedName>"#
+            }
             for (index, sheet) in filtered {
                 let width = max(sheet.table.header.count, sheet.table.rows.map(\.count).max() ?? 0, 1)
                 let quoted = sheetName(sheet.name).replacingOccurrences(of: "'", with: "''")

@@ -67,6 +67,33 @@ struct XLSXTests {
         #expect(XLSXWriter.sheetName("a/b:c") == "abc")
     }
 
+    @Test func aLongDropDownListGoesToAHiddenSheetOfLists() throws {
+        let codes = (0..<400).map { String(format: "%06d", 410_000 + $0) }
+        let names = codes.map { "专业\($0)" }
+        let table = Table(header: ["学号", "专业代码", "性别"], rows: [["S1", codes[3], "女"]])
+        let layout = SheetLayout(columns: [.init(), .init(choices: codes, choiceNotes: names), .init(choices: ["男", "女"])])
+        let second = Table(header: ["专业代码"], rows: [])
+        let sheets: [XLSXWriter.Sheet] = [.init(name: "学生", table: table, layout: layout),
+                                          .init(name: "专业", table: second, layout: SheetLayout(columns: [.init(choices: codes)]))]
+        let lists = ChoiceListSheet(sheets)
+        // One list for both columns that offer the codes; the short list stays inline.
+        #expect(lists.lists.count == 1 && lists.formula(sheet: 0, column: 1) == "ZJ_List_1" && lists.formula(sheet: 1, column: 0) == "ZJ_List_1")
+        #expect(lists.formula(sheet: 0, column: 2) == nil)
+        #expect(lists.lists[0].range == "'下拉列表'!$A$2:$A$401")
+        let xml = XLSXWriter.worksheet(table, layout: layout) { lists.formula(sheet: 0, column: $0) }
+        #expect(xml.contains(#"sqref="B2:B1048576"><formula1>ZJ_List_1</formula1>"#) && xml.contains("&quot;男,女&quot;"))
+        let all = sheets + [lists.sheet]
+        let workbook = XLSXWriter.workbook(all, lists: lists)
+        #expect(workbook.contains(#"<sheet name="下拉列表" sheetId="3" state="hidden" r:id="rId3"/>"#))
+        #expect(workbook.contains(#"<definedName name="ZJ_List_1">'下拉列表'!$A$2:$A$401</definedName>"#))
+        // The sheet of lists: the column's title, each code with its name beside it.
+        #expect(lists.sheet.table.header == ["专业代码", "名称"] && lists.sheet.table.rows[3] == [codes[3], names[3]] && lists.sheet.table.rows.count == 400)
+        // The reader still takes the first sheet, unchanged.
+        #expect(try TableReader.read(try XLSXWriter.write(sheets)) == table)
+        // Without a long list there is no sheet of lists.
+        #expect(ChoiceListSheet([.init(name: "学生", table: table, layout: SheetLayout(columns: [.init(), .init(choices: ["男", "女"])]))]).isEmpty)
+    }
+
     @Test func cellReferencesPlaceValuesInTheirColumns() {
         #expect(CellReference("A1")?.column == 0)
         #expect(CellReference("Z9")?.column == 25)

@@ -167,7 +167,7 @@ struct RegistryAPIController<Resource: RegistryResource>: RouteCollection {
         }
         let forReimport = try RegistryExport<Resource>.forReimport(req.query[String.self, at: "for"])
         let rows = try await reader(req, caller).all(try Self.query(from: req))
-        let response = try RegistryExport<Resource>.response(rows: rows, format: format, forReimport: forReimport)
+        let response = try RegistryExport<Resource>.response(rows: rows, format: format, catalog: req.services.catalog, forReimport: forReimport)
         try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked" + (forReimport ? ", for re-import" : "")))
         return response
     }

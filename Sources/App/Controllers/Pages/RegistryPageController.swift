@@ -44,14 +44,14 @@ struct RegistryPageController<Resource: RegistryResource>: RouteCollection {
         let forReimport = try RegistryExport<Resource>.forReimport(req.query[String.self, at: "for"])
         let rows = try await reader(req, caller).all(try RegistryAPIController<Resource>.query(from: req))
         try await req.audit(req.auditEntry(action: "export", entity: Resource.path, detail: "\(rows.count) rows, \(format), masked" + (forReimport ? ", for re-import" : "")))
-        return try RegistryExport<Resource>.response(rows: rows, format: format, forReimport: forReimport)
+        return try RegistryExport<Resource>.response(rows: rows, format: format, catalog: req.services.catalog, forReimport: forReimport)
     }
 
     /// The import's template: who may import may download it.
     @Sendable func template(req: Request) async throws -> Response {
         let caller = try req.requireCaller()
         guard canImport(caller) else { throw AppError.forbidden }
-        return try RegistryExport<Resource>.template()
+        return try RegistryExport<Resource>.template(catalog: req.services.catalog)
     }
 
     @Sendable func importForm(req: Request) async throws -> Response {

@@ -4,14 +4,21 @@ import Spreadsheet
 import Vapor
 
 /// Exports registry records as CSV or XLSX with Chinese column headers, the same columns the
-/// importer reads, choice values as Chinese labels; identity numbers are always the masked form.
+/// importer reads, choice values as Chinese labels, districts by name (the importer takes a
+/// name or a code); identity numbers are always the masked form.
 /// The export for re-import adds each record's id first (`ReimportColumn`), so the file comes
 /// back as an update of the same records.
 enum RegistryExport<Resource: RegistryResource> {
-    static func table(_ rows: [RecordBody], forReimport: Bool = false) -> Table {
+    static func table(_ rows: [RecordBody], catalog: ReferenceCatalog, forReimport: Bool = false) -> Table {
         let fields = Resource.Record.fields
         // Choice fields are written as their Chinese labels, which the importer reads back.
-        let table = Table(header: fields.map(\.headerZh), rows: rows.map { row in fields.map { $0.display(text(row.fields[$0.name])) } })
+        let table = Table(header: fields.map(\.headerZh), rows: rows.map { row in
+            fields.map { field in
+                let value = text(row.fields[field.name])
+                if CodeList.of(field) == .district, let district = catalog.divisions.districts[value] { return district.name }
+                return field.display(value)
+            }
+        })
         guard forReimport else { return table }
         return Table(header: [ReimportColumn.headerZh] + table.header,
                      rows: zip(rows, table.rows).map { row, cells in [text(row.fields["id"])] + cells })
@@ -27,18 +34,23 @@ enum RegistryExport<Resource: RegistryResource> {
         }
     }
 
-    static func response(rows: [RecordBody], format: String, forReimport: Bool = false) throws -> Response {
-        let table = table(rows, forReimport: forReimport)
-        return try TableDownload.response(table, format: format, fileStem: Resource.path + (forReimport ? "-reimport" : ""), sheetName: Resource.titleZh, layout: layout(table, forReimport: forReimport))
+    static func response(rows: [RecordBody], format: String, catalog: ReferenceCatalog, forReimport: Bool = false) throws -> Response {
+        let table = table(rows, catalog: catalog, forReimport: forReimport)
+        return try TableDownload.response(table, format: format, fileStem: Resource.path + (forReimport ? "-reimport" : ""), sheetName: Resource.titleZh,
+                                          layout: layout(table, catalog: catalog, forReimport: forReimport))
     }
 
     /// Numbers as numbers (so SUM works), widths that fit, the header frozen and filtered, and
-    /// the choices of coded columns as drop-downs — the same labels the importer reads.
-    static func layout(_ table: Table, forReimport: Bool = false) -> SheetLayout {
+    /// the choices of coded columns as drop-downs — the same labels the importer reads; the
+    /// catalogue's program codes (with their names) and the city's districts too.
+    static func layout(_ table: Table, catalog: ReferenceCatalog, forReimport: Bool = false) -> SheetLayout {
         let widths = SheetLayout.widths(fitting: table)
         let idColumn: [SheetLayout.Column] = forReimport ? [SheetLayout.Column(width: widths.first ?? 38)] : []
         return SheetLayout(columns: idColumn + zip(Resource.Record.fields, widths.dropFirst(idColumn.count)).map { field, width in
-            SheetLayout.Column(numeric: field.kind.isInteger, width: width, choices: choices(field))
+            if let list = CodeList.of(field)?.choices(catalog) {
+                return SheetLayout.Column(width: width, choices: list.map(\.value), choiceNotes: list.map(\.note))
+            }
+            return SheetLayout.Column(numeric: field.kind.isInteger, width: width, choices: choices(field))
         })
     }
 
@@ -63,25 +75,30 @@ enum RegistryExport<Resource: RegistryResource> {
 
     /// `GET /registry/{resource}/template.xlsx`: the import's columns with drop-downs, and a
     /// second sheet that says what each column takes.
-    static func template() throws -> Response {
+    static func template(catalog: ReferenceCatalog) throws -> Response {
         let fields = Resource.Record.fields
         let header = Table(header: fields.map(\.headerZh), rows: [])
         let guide = Table(
             header: ["列名", "是否必填", "填写要求", "Column (English)", "What it holds"],
             rows: fields.map { field in
-                [field.headerZh, field.required ? "必填" : "选填", requirement(field), field.name, field.descriptionEn]
+                [field.headerZh, field.required ? "必填" : "选填", requirement(field, catalog: catalog), field.name, field.descriptionEn]
             }
         )
         let guideLayout = SheetLayout(columns: [.init(width: 18), .init(width: 10), .init(width: 40), .init(width: 22), .init(width: 60)], autoFilter: false)
         return try TableDownload.workbook([
-            .init(name: Resource.titleZh, table: header, layout: layout(header)),
+            .init(name: Resource.titleZh, table: header, layout: layout(header, catalog: catalog)),
             .init(name: "填写说明", table: guide, layout: guideLayout),
         ], fileName: "\(Resource.path)-template.xlsx")
     }
 
     /// What a column takes, in words for the person filling it in.
-    static func requirement(_ field: FieldSpec) -> String {
-        switch field.kind {
+    static func requirement(_ field: FieldSpec, catalog: ReferenceCatalog) -> String {
+        switch CodeList.of(field) {
+        case .district: return "从下拉列表选择区名（也可填行政区划代码）：" + catalog.divisions.sortedDistricts.map(\.name).joined(separator: "、")
+        case .program: return "从下拉列表选择《职业教育专业目录（2021）》的专业代码（代码与专业名称见隐藏工作表“下拉列表”）"
+        case nil: break
+        }
+        return switch field.kind {
         case .text(let max): "文本，最多\(max)字"
         case .integer(let min, let max): "整数，\(min)至\(max)"
         case .boolean: "是 或 否"
