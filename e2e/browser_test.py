@@ -222,7 +222,15 @@ try:
     form.find_element(By.NAME, "credits").send_keys("2")
     form.find_element(By.NAME, "hubLevel").send_keys("3")
     form.find_element(By.TAG_NAME, "button").click()
-    time.sleep(0.5)
+    check("WORK：2 学分" in driver.find_element(By.ID, "preview-units").text and len(driver.find_elements(By.CSS_SELECTOR, "#queue")) == 0,
+          "a final decision is shown for confirmation first, as it would be recorded")
+    driver.save_screenshot(os.path.join(OUT, "decision-confirmation.png"))
+    decision_axe = Axe(driver)
+    decision_axe.inject()
+    serious = [v["id"] for v in decision_axe.run()["violations"] if v.get("impact") in ("critical", "serious")]
+    check(not serious, f"axe: no critical or serious violation on the decision confirmation {serious}")
+    driver.find_element(By.ID, "confirm").click()
+    check("已认定" in driver.find_element(By.ID, "confirmation").text, "a confirmed decision comes back with a banner")
     check(len(driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")) == len(queue) - 1, "a reviewer's decision takes the outcome off the queue")
     driver.find_element(By.CSS_SELECTOR, "#queue tbody tr a").click()
     check(text_appears("account-summary", "学分"), "a learner's account shows the credits held")

@@ -75,11 +75,34 @@ struct ConfirmationPagesTests {
             #expect(refused.contains(#"value="WORK-1""#) && refused.contains(#"value="两分""#) && refused.contains(#"value="高""#))
             #expect(refused.contains(#"<option value="recognised" label="认定" selected"#))
             #expect(try await app.sql.select().column("status").from("credit_outcomes").where("id", .equal, outcome).first()?.decode(column: "status", as: String.self) == "needs_review")
-            // Asked for evidence: recorded, said so, and the outcome stays in the queue.
+            // A final decision is shown for confirmation first, as it would be recorded; nothing is written yet.
+            let audited = try await app.count("audit_events"), ledger = try await app.count("credit_ledger")
+            let recognise = ["verdict": "recognised", "reasonZh": "实习证明齐全", "unitCode": "WORK-1", "credits": "2", "hubLevel": "1"]
+            let (previewStatus, preview, _) = try await reviewer.post(path, recognise)
+            #expect(previewStatus == .ok && preview.contains(#"id="decision-preview""#) && preview.contains("实习") && preview.contains("梁浩然"))
+            #expect(preview.contains("WORK-1：2 学分") && preview.contains("只能由另一位市教育局管理员撤销"), "the units as recorded and who can undo it")
+            #expect(preview.contains(#"name="step" value="confirm""#) && preview.contains(#"name="step" value="edit""#))
+            let (auditedAfter, ledgerAfter) = (try await app.count("audit_events"), try await app.count("credit_ledger"))
+            #expect(auditedAfter == audited && ledgerAfter == ledger, "a preview records nothing, not even an audit row")
+            #expect(try await app.sql.select().column("status").from("credit_outcomes").where("id", .equal, outcome).first()?.decode(column: "status", as: String.self) == "needs_review")
+            // Back to edit: the queue with the row as typed, no errors.
+            let (editStatus, edit, _) = try await reviewer.post(path, recognise.merging(["step": "edit"]) { $1 })
+            #expect(editStatus == .ok && edit.contains(#"value="WORK-1""#) && edit.contains(#"value="实习证明齐全""#) && !edit.contains(#"id="error-summary""#))
+
             let (_, _, done) = try await reviewer.post(path, ["verdict": "evidence_requested", "reasonZh": "请补充实习证明"])
-            #expect(done == "/credit-bank/reviews?decided=evidence_requested")
+            #expect(done == "/credit-bank/reviews?decided=evidence_requested&learner=\(learner.uuidString)")
             let (_, banner) = try await reviewer.get("credit-bank/reviews?decided=evidence_requested")
             #expect(banner.contains(#"id="confirmation""#) && banner.contains("已请学习者补充材料") && banner.contains("待补充材料"))
+            // Confirmed: recorded once, with its audit row, and the banner links to the account where who and when show.
+            let (_, _, recorded) = try await reviewer.post(path, recognise.merging(["step": "confirm"]) { $1 })
+            #expect(recorded == "/credit-bank/reviews?decided=recognised&learner=\(learner.uuidString)")
+            #expect(try await app.sql.select().column("status").from("credit_outcomes").where("id", .equal, outcome).first()?.decode(column: "status", as: String.self) == "recognised")
+            let (_, decided) = try await reviewer.get(String(try #require(recorded).dropFirst()))
+            #expect(decided.contains(#"href="/credit-bank/learners/\#(learner.uuidString)""#) && decided.contains("含审核人与时间"))
+            // A confirmation of a decision already made is refused, not recorded twice.
+            let (again, refusedAgain, _) = try await reviewer.post(path, recognise.merging(["step": "confirm"]) { $1 })
+            #expect(again == .unprocessableEntity && refusedAgain.contains(#"id="error-summary""#) && refusedAgain.contains("认定只作一次"))
+            #expect(try await app.count("credit_ledger") == ledger + 2)
         }
     }
 }

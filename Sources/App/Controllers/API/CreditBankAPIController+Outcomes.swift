@@ -288,6 +288,27 @@ extension CreditBankAPIController {
     /// guard is a conditional update inside the ledger transaction, so of concurrent deciders
     /// exactly one wins. Recognising an outcome whose duplicate is already recognised is refused.
     @Sendable static func decide(req: Request) async throws -> RecognitionDecision {
+        try await decide(req, recording: true)
+    }
+
+    /// The decision `decide` would record for this request — the same checks, and cut to the
+    /// period cap as the ledger stands now — without recording it: the transaction is rolled
+    /// back before it commits, so nothing (not even an audit row) remains. For the page that
+    /// asks a reviewer to confirm a final decision.
+    static func previewDecision(req: Request) async throws -> RecognitionDecision {
+        do {
+            return try await decide(req, recording: false)
+        } catch let preview as DecisionPreview {
+            return preview.decision
+        }
+    }
+
+    /// Thrown inside the ledger transaction by a preview, to roll it back.
+    private struct DecisionPreview: Error {
+        var decision: RecognitionDecision
+    }
+
+    private static func decide(_ req: Request, recording: Bool) async throws -> RecognitionDecision {
         let caller = try req.requireCaller()
         guard AccessPolicy.mayUseCreditBank(.decideOutcome, caller: caller.scope) else { throw AppError.forbidden }
         guard let outcomeID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
@@ -347,6 +368,7 @@ extension CreditBankAPIController {
                 // A recognition counts against the period cap of the rule that governs outcomes
                 // like this one, and is cut to what the cap leaves (the reason says so).
                 let final = engine.reviewed(decision, of: outcome, on: today, in: account)
+                guard recording else { throw DecisionPreview(decision: final) }
                 try await ledger.append([(learner, .decided(final, reviewer: actor))], actor: actor)
                 var entry = base
                 entry.detail = final.verdict.rawValue

@@ -49,16 +49,19 @@ enum CreditBankPageController {
         case "evidence_requested": l.t("已请学习者补充材料；该成果留在队列中，标为“待补充材料”。", "Evidence requested: the outcome stays in the queue, marked “evidence requested”.")
         default: nil
         }
-        return try await reviewPage(req, message: message)
+        let learner = req.query[UUID.self, at: "learner"]
+        return try await reviewPage(req, message: message, learner: learner)
     }
 
-    static func reviewPage(_ req: Request, refusal: ReviewQueuePage.Refusal? = nil, message: String? = nil) async throws -> Response {
+    /// The queue; `refusal` keeps one row's typed values (with its errors, or none when the
+    /// reviewer came back from the confirmation to edit).
+    static func reviewPage(_ req: Request, refusal: ReviewQueuePage.Refusal? = nil, message: String? = nil, learner: UUID? = nil) async throws -> Response {
         let caller = try req.requireCaller()
         let queue = try await CreditBankAPIController.reviews(req: req)
         let l = Language(req)
         let layout = PageLayout(title: l.t("学习成果认定审核", "Recognition reviews"), language: l, caller: caller)
-        let page = ReviewQueuePage(layout: layout, queue: queue, refusal: refusal, message: message)
-        return .html(page.render(), status: refusal == nil ? .ok : .unprocessableEntity)
+        let page = ReviewQueuePage(layout: layout, queue: queue, refusal: refusal, message: message, decidedLearner: learner)
+        return .html(page.render(), status: refusal?.errors.isEmpty == false ? .unprocessableEntity : .ok)
     }
 
     struct DecisionForm: Content {
@@ -67,13 +70,24 @@ enum CreditBankPageController {
         var unitCode: String?
         var credits: String?
         var hubLevel: String?
+        /// Empty from the queue; `confirm` from the confirmation page; `edit` to go back to the
+        /// queue with what was typed.
+        var step: String?
     }
 
-    /// A reviewer's decision through the API's checks; refused, the queue again with what was
-    /// typed kept in that row and the reasons by its fields; recorded, the queue with a banner.
+    /// A reviewer's decision through the API's checks. A final one (recognise, reject) is first
+    /// shown for confirmation as it would be recorded; asking for evidence, which leaves the
+    /// outcome in the queue, is recorded at once. Refused, the queue again with what was typed
+    /// kept in that row and the reasons by its fields; recorded, the queue with a banner.
     @Sendable static func decide(req: Request) async throws -> Response {
         let form = try req.content.decode(DecisionForm.self)
         let typed = ReviewQueuePage.Typed(verdict: form.verdict, reasonZh: form.reasonZh ?? "", unitCode: form.unitCode ?? "", credits: form.credits ?? "", hubLevel: form.hubLevel ?? "")
+        guard let outcome = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        if form.step == "edit" {
+            // Back from the confirmation: the queue with the row as typed, and the same checks
+            // of who may see it as the queue itself.
+            return try await reviewPage(req, refusal: .init(outcomeId: outcome, typed: typed, errors: []))
+        }
         var units: [CreditBankAPIController.GrantInput]?
         if form.verdict == "recognised", !typed.unitCode.trimmingCharacters(in: .whitespaces).isEmpty {
             // A level that is not a number goes to the API as 0, which it refuses by that field.
@@ -81,13 +95,32 @@ enum CreditBankPageController {
             units = [.init(unitCode: typed.unitCode.trimmingCharacters(in: .whitespaces), credits: typed.credits, hubLevel: level, field: nil)]
         }
         try req.content.encode(CreditBankAPIController.DecisionInput(verdict: form.verdict, reasonZh: typed.reasonZh, reasonEn: nil, units: units), as: .json)
+        let final = ["recognised", "rejected"].contains(form.verdict)
+        if final, form.step != "confirm" {
+            switch try await FormRefusal.attempt({ try await CreditBankAPIController.previewDecision(req: req) }) {
+            case .done(let decision):
+                return try await confirmationPage(req, outcome: outcome, typed: typed, decision: decision)
+            case .refused(let errors):
+                return try await reviewPage(req, refusal: .init(outcomeId: outcome, typed: typed, errors: errors))
+            }
+        }
         switch try await FormRefusal.attempt({ try await CreditBankAPIController.decide(req: req) }) {
         case .done(let decision):
-            return req.redirect(to: "/credit-bank/reviews?decided=\(decision.verdict.rawValue)")
+            let learner = try await CreditLedgerStore(sql: try req.sql).learner(of: outcome)
+            return req.redirect(to: "/credit-bank/reviews?decided=\(decision.verdict.rawValue)" + (learner.map { "&learner=\($0.uuidString)" } ?? ""))
         case .refused(let errors):
-            guard let outcome = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
             return try await reviewPage(req, refusal: .init(outcomeId: outcome, typed: typed, errors: errors))
         }
+    }
+
+    /// 确认认定决定: the outcome (from the caller's own queue, so scope is the queue's) and the
+    /// decision as it would be recorded.
+    static func confirmationPage(_ req: Request, outcome: UUID, typed: ReviewQueuePage.Typed, decision: RecognitionDecision) async throws -> Response {
+        let caller = try req.requireCaller()
+        guard let item = try await CreditBankAPIController.reviews(req: req).first(where: { $0.outcomeId == outcome }) else { throw AppError.notFound }
+        let l = Language(req)
+        let layout = PageLayout(title: l.t("确认认定决定", "Confirm the decision"), language: l, caller: caller)
+        return .html(DecisionConfirmationPage(layout: layout, item: item, typed: typed, decision: decision).render())
     }
 
     // MARK: - Reversal (撤销认定)

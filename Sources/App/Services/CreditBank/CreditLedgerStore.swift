@@ -65,6 +65,11 @@ struct CreditLedgerStore: Sendable {
         }
     }
 
+    /// The learner whose account holds an outcome.
+    func learner(of outcome: UUID) async throws -> UUID? {
+        try await sql.select().column("learner_id").from("credit_outcomes").where("id", .equal, outcome).first()?.decode(column: "learner_id", as: UUID.self)
+    }
+
     /// The decision in force on an outcome: the last decision in the ledger, its sequence and
     /// who made it (nil for a rule's decision); nil when there is none.
     struct DecisionInForce: Sendable {

@@ -5,7 +5,8 @@ import Registry
 
 /// 认定审核: outcomes no rule decided, each with its evidence and a decision form. A refused
 /// decision comes back with what the reviewer typed kept in its row, the problems listed at the
-/// top and each by its field; a recorded one with a confirmation.
+/// top and each by its field; a final decision (recognise, reject) is confirmed on its own page
+/// first (`DecisionConfirmationPage`); a recorded one comes back with a banner.
 struct ReviewQueuePage {
     /// What a reviewer typed into one row's form.
     struct Typed {
@@ -27,6 +28,9 @@ struct ReviewQueuePage {
     let queue: [CreditBankAPIController.QueueItem]
     var refusal: Refusal?
     var message: String?
+    /// The learner whose outcome was just decided: the banner links to their account, where
+    /// each decision shows who made it and when.
+    var decidedLearner: UUID?
 
     /// The form field an API error names (`units[0].credits` is the row's credits box).
     static func control(_ field: String) -> String {
@@ -58,6 +62,10 @@ struct ReviewQueuePage {
         let labels = Dictionary(controls.map { (anchor($0.control), Self.label($0.control, l)) }, uniquingKeysWith: { a, _ in a })
         return layout.render(.div(
             FormErrors.confirmation(message),
+            .unwrap(decidedLearner) { learner in
+                .p(.id("decided-account"), .a(.href(safe: "/credit-bank/learners/\(learner.uuidString)"),
+                                              .text(safe: l.t("在学习者账户中查看该决定（含审核人与时间）", "See the decision, with who made it and when, in the learner's account"))))
+            },
             FormErrors.summary(anchored, labels: labels, l),
             .p(.a(.href("/credit-bank/import"), .text(safe: l.t("学习成果批量推送", "Push outcomes in bulk"))), .text(safe: " · "),
                .a(.href("/credit-bank/rules"), .text(safe: l.t("认定、转换与授予规则", "Recognition, transfer and award rules")))),
