@@ -12,6 +12,44 @@ import VaporTesting
 /// each field, and a recorded one with a banner.
 @Suite("Confirmations and kept input on the round and review pages")
 struct ConfirmationPagesTests {
+    /// The learner's own submission form (issue 19 item 5): a refusal keeps what was typed and
+    /// says why by each field, in the page's language; evidence is taken by its content — a
+    /// Word 97 `.doc` sent as `application/octet-stream` is accepted, a picture renamed `.doc`
+    /// is not.
+    @Test func aSubmittedOutcomeKeepsWhatWasTypedAndEvidenceIsTakenByContent() async throws {
+        try await withFixture { app, f in
+            let bank = CreditBankAppTests()
+            let city = f.token(.cityAdmin)
+            let created = try await bank.createLearner(app, city, name: "学习者", kind: "resident_id", number: f.studentIDNumbersA[0])
+            let learner = try created.content.decode(CreditBankAPIController.CreatedLearner.self).learner.id
+            var browser = try await PageBrowser.signIn(app, "test-learner")
+            let path = "credit-bank/learners/\(learner.uuidString)/outcomes"
+            _ = try await browser.get("credit-bank/learners/\(learner.uuidString)")
+            let typed = ["kind": "non_degree_training", "title": "电工培训", "issuer": "培训中心", "hours": "十八", "awardedOn": "2026-01-05"]
+            let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)
+            let before = try await app.count("credit_outcomes")
+            // Hours that are not a number: refused by that field, everything typed kept.
+            let (status, page) = try await browser.upload(path, field: "evidence", fileName: "培训证明.doc", data: Data(ole), typed)
+            #expect(status == .unprocessableEntity && page.contains(#"id="error-summary""#) && page.contains(##"href="#outcome-hours""##))
+            #expect(page.contains(#"id="error-hours""#) && page.contains("应为整数") && !page.contains("must be a whole number"), "one language, by the field")
+            #expect(page.contains(#"value="电工培训""#) && page.contains(#"value="培训中心""#) && page.contains(#"value="十八""#) && page.contains(#"value="2026-01-05""#))
+            #expect(page.contains(#"<option value="non_degree_training" label="\#(OutcomeKind.nonDegreeTraining.labelZh)" selected"#))
+            // A picture renamed .doc: refused by the evidence field, nothing stored.
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 1, count: 100)
+            let (renamed, renamedPage) = try await browser.upload(path, field: "evidence", fileName: "培训证明.doc", data: Data(png), typed.merging(["hours": "18"]) { $1 })
+            #expect(renamed == .unprocessableEntity && renamedPage.contains(#"id="error-evidence.contentType""#) && renamedPage.contains("文件内容不是扩展名所说的类型"))
+            #expect(try await app.count("credit_outcomes") == before)
+            // The same form with a true Word 97 file: accepted, stored as application/msword, and the account says so.
+            let (accepted, _) = try await browser.upload(path, field: "evidence", fileName: "培训证明.doc", data: Data(ole), typed.merging(["hours": "18"]) { $1 })
+            #expect(accepted == .seeOther)
+            #expect(try await app.count("credit_outcomes") == before + 1)
+            let stored = try await app.sql.raw("SELECT content_type FROM credit_evidence").all().map { try $0.decode(column: "content_type", as: String.self) }
+            #expect(stored == ["application/msword"])
+            let (_, account) = try await browser.get("credit-bank/learners/\(learner.uuidString)?submitted=needs_review")
+            #expect(account.contains("已提交，等待审核人员认定"))
+        }
+    }
+
     @Test func publishingARoundIsConfirmedFirstAndThenSaysWhoAndWhen() async throws {
         try await withFixture { app, f in
             var city = try await PageBrowser.signIn(app, "test-city_admin")

@@ -190,7 +190,7 @@ struct PageEscapingTests {
         try await User(username: "test-unit", displayName: h("DISPLAY"), passwordHash: hash, scope: CallerScope(role: .responsibleUnit, unit: lead)).create(on: app.db)
         let signIn = try await request(app, .POST, "api/v1/auth/tokens", token: nil, json: ["username": "test-unit", "password": .string(Fixture.password)])
         let unitToken = try signIn.content.decode(AuthAPIController.TokenResponse.self).token
-        let evidence: JSONValue = .array([.object(["fileName": .string(h("FILE")), "contentType": "text/plain", "contentBase64": .string(Data("evidence".utf8).base64EncodedString())])])
+        let evidence: JSONValue = .array([.object(["fileName": .string(h("FILE") + ".txt"), "contentType": "text/plain", "contentBase64": .string(Data("evidence".utf8).base64EncodedString())])])
         let report = try await request(app, .POST, "api/v1/work-tasks/C25/reports", token: unitToken, json: ["text": .string(h("REPORT")), "percent": 40, "evidence": evidence])
         #expect(report.status == .created, "\(bodyString(report))")
         let second = try await request(app, .POST, "api/v1/work-tasks/C25/reports", token: city, json: ["text": .string(h("REPORTTWO")), "percent": 50])

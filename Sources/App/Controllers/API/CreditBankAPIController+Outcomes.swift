@@ -64,9 +64,9 @@ extension CreditBankAPIController {
         }
         var hash = input.evidenceSHA256?.lowercased()
         if let upload = input.evidence {
-            let checked = EvidencePolicy.check([upload])
+            let checked = EvidencePolicy.check(single: upload)
             errors += checked.errors
-            if let file = checked.files.first {
+            if let file = checked.file {
                 if let hash, hash != file.sha256 {
                     errors.append(FieldError(field: "evidenceSHA256", zh: "与所附文件的SHA-256不符", en: "does not match the attached file"))
                 }
@@ -103,6 +103,11 @@ extension CreditBankAPIController {
     /// reviewer with its evidence; the same outcome again goes to a reviewer flagged as a
     /// duplicate. A learner outside the caller's scope answers 404, like a missing one.
     @Sendable static func submit(req: Request) async throws -> Response {
+        try await recordSubmission(req: req).encodeResponse(status: .created, for: req)
+    }
+
+    /// The submission `submit` answers with, for the API and the account page alike.
+    static func recordSubmission(req: Request) async throws -> Submitted {
         let caller = try req.requireCaller()
         let id = try await actableLearner(req, .submitOutcome)
         let attestation: Attestation = AccessPolicy.submitsAsHolder(caller: caller.scope) ? .holder : .issuer
@@ -129,7 +134,7 @@ extension CreditBankAPIController {
             entry.detail = decision.verdict.rawValue
             return (decision, entry)
         }
-        return try await Submitted(outcomeId: outcome.id, decision: decision).encodeResponse(status: .created, for: req)
+        return Submitted(outcomeId: outcome.id, decision: decision)
     }
 
     struct ImportRequest: Content {

@@ -22,6 +22,22 @@ enum CreditBankPageController {
     }
 
     @Sendable static func account(req: Request) async throws -> Response {
+        let l = Language(req)
+        let message: String? = if req.query[String.self, at: "reversed"] != nil {
+            l.t("认定已撤销，成果已回到审核队列。", "The decision was reversed; the outcome is back in the reviewers' queue.")
+        } else {
+            switch req.query[String.self, at: "submitted"] {
+            case "recognised": l.t("已提交，并已按规则认定。", "Submitted, and recognised by rule.")
+            case "rejected": l.t("已提交；按规则不予认定，原因见下表。", "Submitted; a rule did not recognise it — the reason is in the table below.")
+            case .some: l.t("已提交，等待审核人员认定。", "Submitted: it waits for a reviewer.")
+            case nil: nil
+            }
+        }
+        return try await accountPage(req, message: message)
+    }
+
+    /// The account page; after a refused submission, with what was typed and the reasons.
+    static func accountPage(_ req: Request, message: String? = nil, typed: CreditAccountPage.OutcomeTyped = .init(), errors: [FieldError] = []) async throws -> Response {
         let caller = try req.requireCaller()
         let account = try await CreditBankAPIController.account(req: req)
         let awards = try await CreditBankAPIController.awards(req: req)
@@ -37,8 +53,10 @@ enum CreditBankPageController {
         var page = CreditAccountPage(layout: layout, account: account, awards: awards, programs: programs, transfer: transfer, canSubmit: canSubmit,
                                      credentials: credentials)
         page.canReverse = AccessPolicy.mayReverseCreditDecisions(caller: caller.scope)
-        page.message = req.query[String.self, at: "reversed"].map { _ in l.t("认定已撤销，成果已回到审核队列。", "The decision was reversed; the outcome is back in the reviewers' queue.") }
-        return .html(page.render())
+        page.message = message
+        page.typed = typed
+        page.errors = errors
+        return .html(page.render(), status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     @Sendable static func reviews(req: Request) async throws -> Response {
@@ -172,10 +190,21 @@ enum CreditBankPageController {
         var evidence: File?
     }
 
-    /// The account page's submission form: the same checks and rules as the API.
+    /// The account page's submission form: the same checks and rules as the API. Refused, the
+    /// account page again with what was typed and each reason by its field (the file must be
+    /// chosen again: a browser never refills a file input); accepted, the account with a banner.
     @Sendable static func submit(req: Request) async throws -> Response {
         let form = try req.content.decode(OutcomeForm.self)
         func blank(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        let typed = CreditAccountPage.OutcomeTyped(kind: form.kind, title: form.title, issuer: form.issuer ?? "", code: form.code ?? "", hours: form.hours ?? "",
+                                                   score: form.score ?? "", awardedOn: form.awardedOn, validUntil: form.validUntil ?? "")
+        // Whole numbers typed as something else are refused here by their field, not dropped.
+        var numberErrors: [FieldError] = []
+        for (field, value) in [("hours", form.hours), ("score", form.score)] {
+            if let text = blank(value), Int(text.trimmingCharacters(in: .whitespaces)) == nil {
+                numberErrors.append(FieldError(field: field, zh: "应为整数", en: "must be a whole number"))
+            }
+        }
         var evidence: EvidenceUpload?
         if let file = form.evidence, file.data.readableBytes > 0 {
             evidence = EvidenceUpload(fileName: file.filename, contentType: file.contentType.map { "\($0.type)/\($0.subType)" } ?? "application/octet-stream",
@@ -183,11 +212,16 @@ enum CreditBankPageController {
         }
         let input = CreditBankAPIController.OutcomeInput(
             learnerId: nil, kind: form.kind, issuer: blank(form.issuer), title: form.title, code: blank(form.code), levelFramework: nil, level: nil, credits: nil,
-            hours: blank(form.hours).flatMap(Int.init), score: blank(form.score).flatMap(Int.init), awardedOn: form.awardedOn, validUntil: blank(form.validUntil),
-            field: nil, evidenceSHA256: nil, evidence: evidence)
+            hours: blank(form.hours).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }, score: blank(form.score).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+            awardedOn: form.awardedOn, validUntil: blank(form.validUntil), field: nil, evidenceSHA256: nil, evidence: evidence)
         try req.content.encode(input, as: .json)
-        _ = try await CreditBankAPIController.submit(req: req)
-        return req.redirect(to: "/credit-bank/learners/\(req.parameters.get("id") ?? "")")
+        guard numberErrors.isEmpty else { return try await accountPage(req, typed: typed, errors: numberErrors) }
+        switch try await FormRefusal.attempt({ try await CreditBankAPIController.recordSubmission(req: req) }) {
+        case .done(let submitted):
+            return req.redirect(to: "/credit-bank/learners/\(req.parameters.get("id") ?? "")?submitted=\(submitted.decision.verdict.rawValue)")
+        case .refused(let errors):
+            return try await accountPage(req, typed: typed, errors: errors)
+        }
     }
 
     @Sendable static func importForm(req: Request) async throws -> Response {

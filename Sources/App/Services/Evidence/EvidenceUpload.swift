@@ -19,16 +19,14 @@ struct EvidenceFile: Sendable {
     var sha256: String { SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined() }
 }
 
-/// What evidence the platform accepts: a few document and image types, 10 MiB a file, five
-/// files at most, names without paths.
+/// What evidence the platform accepts: the documents offices send (PDF, Word and Excel old and
+/// new, WPS, slides), pictures and text, 10 MiB a file, five files at most, names without
+/// paths. A file's type is what its extension names *and* its bytes prove (`EvidenceType`); the
+/// type the browser declared is not trusted (a `.doc` often arrives as
+/// `application/octet-stream`, and anything can be declared).
 enum EvidencePolicy {
     static let maxFileBytes = 10 * 1024 * 1024
     static let maxFiles = 5
-    static let allowedContentTypes: Set<String> = [
-        "application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ]
 
     /// Checks `uploads`; errors name `field[i].…`.
     static func check(_ uploads: [EvidenceUpload], field: String = "evidence") -> (files: [EvidenceFile], errors: [FieldError]) {
@@ -41,17 +39,35 @@ enum EvidencePolicy {
             if name.isEmpty || name.count > 200 || name.contains("/") || name.contains("\\") || name.hasPrefix(".") {
                 errors.append(FieldError(field: "\(f).fileName", zh: "文件名须为1至200个字符，不含路径", en: "must be 1 to 200 characters with no path"))
             }
-            if !allowedContentTypes.contains(file.contentType) {
-                errors.append(FieldError(field: "\(f).contentType", zh: "只接受 PDF、图片、文本、CSV、XLSX 或 DOCX", en: "must be PDF, PNG, JPEG, text, CSV, XLSX or DOCX"))
+            let expected = EvidenceType(fileName: name)
+            if expected == nil {
+                errors.append(FieldError(field: "\(f).contentType", zh: "只接受 \(EvidenceType.acceptedZh)", en: "must be \(EvidenceType.acceptedEn)"))
             }
             guard let data = Data(base64Encoded: file.contentBase64), !data.isEmpty else {
                 errors.append(FieldError(field: "\(f).contentBase64", zh: "应为非空的 base64 内容", en: "must be non-empty base64"))
                 continue
             }
             if data.count > maxFileBytes { errors.append(FieldError(field: "\(f).contentBase64", zh: "文件不能超过10 MiB", en: "must not exceed 10 MiB")) }
-            files.append(EvidenceFile(fileName: name, contentType: file.contentType, content: data))
+            guard let expected else { continue }
+            let sniffed = LibraryContentSniffer.sniff(Array(data.prefix(LibraryContentSniffer.headLength)))
+            guard sniffed.family == expected.family else {
+                errors.append(FieldError(field: "\(f).contentType", zh: "文件内容不是扩展名所说的类型（.\(expected.fileExtension)）", en: "the file's content is not what its extension (.\(expected.fileExtension)) says"))
+                continue
+            }
+            files.append(EvidenceFile(fileName: name, contentType: expected.contentType, content: data))
         }
         return (files, errors)
+    }
+
+    /// One file sent as an object under `field` (not a list): errors name `field.…`.
+    static func check(single upload: EvidenceUpload, field: String = "evidence") -> (file: EvidenceFile?, errors: [FieldError]) {
+        let listed = "\(field)[0]"
+        let checked = check([upload], field: field)
+        return (checked.files.first, checked.errors.map { error in
+            var e = error
+            if e.field.hasPrefix(listed) { e.field = field + e.field.dropFirst(listed.count) }
+            return e
+        })
     }
 
     /// A download of a stored file: attachment, server-chosen name, its hash in a header.

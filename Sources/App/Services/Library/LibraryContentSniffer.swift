@@ -9,7 +9,8 @@ enum LibraryContentSniffer {
 
     /// The family of a sniffed file: what a declared type is compared with.
     enum Family: String, Sendable {
-        case video, audio, image, pdf, zip, text, unknown
+        /// `ole`: an OLE2 compound file — Word 97–2003, Excel 97–2003, WPS documents.
+        case video, audio, image, pdf, zip, ole, text, unknown
     }
 
     struct Sniffed: Equatable, Sendable {
@@ -36,6 +37,7 @@ enum LibraryContentSniffer {
         if starts(ascii("RIFF")) && starts(ascii("WEBP"), at: 8) { return Sniffed(family: .image, contentType: "image/webp") }
         if starts(ascii("%PDF-")) { return Sniffed(family: .pdf, contentType: "application/pdf") }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return Sniffed(family: .zip, contentType: "application/zip") }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return Sniffed(family: .ole, contentType: "application/x-ole-storage") }
         if starts(ascii("ID3")) || starts([0xFF, 0xFB]) || starts([0xFF, 0xF3]) { return Sniffed(family: .audio, contentType: "audio/mpeg") }
         if starts(ascii("OggS")) { return Sniffed(family: .audio, contentType: "audio/ogg") }
         if isText(head) { return Sniffed(family: .text, contentType: "text/plain") }

@@ -1,5 +1,6 @@
 import CreditBank
 import Plot
+import Registry
 
 /// 学分银行账户: a learner's credits by level, field and source, each outcome and what became
 /// of it, the units held, the qualifications within reach, and a transfer question.
@@ -15,25 +16,69 @@ struct CreditAccountPage {
     /// The caller may reverse decisions (the city administrator): decided outcomes link to the
     /// reversal page.
     var canReverse = false
-    /// A notice after a change (a reversal).
+    /// A notice after a change (a reversal, a submission).
     var message: String?
+    /// What was typed into the submission form, kept when it is refused.
+    var typed = OutcomeTyped()
+    /// Why the submission was refused, by the API's field names.
+    var errors: [FieldError] = []
+
+    /// The submission form's fields as typed (text, so nothing typed is lost on a refusal).
+    struct OutcomeTyped {
+        var kind = OutcomeKind.allCases.first?.rawValue ?? ""
+        var title = ""
+        var issuer = ""
+        var code = ""
+        var hours = ""
+        var score = ""
+        var awardedOn = ""
+        var validUntil = ""
+    }
+
+    /// Each field of the API's submission and the control that holds it on this page.
+    static let controls = [
+        "kind": "outcome-kind", "title": "outcome-title", "issuer": "outcome-issuer", "code": "outcome-code", "hours": "outcome-hours",
+        "score": "outcome-score", "awardedOn": "outcome-date", "validUntil": "outcome-valid-until", "evidence": "outcome-evidence",
+    ]
+
+    static func labels(_ l: Language) -> [String: String] {
+        ["kind": l.t("成果类型", "Kind of outcome"), "title": l.t("成果名称", "Title"), "issuer": l.t("颁发机构", "Issuer"),
+         "code": l.t("证书或课程代码", "Certificate or course code"), "hours": l.t("学时", "Hours"), "score": l.t("成绩", "Score"),
+         "awardedOn": l.t("取得日期", "Awarded on"), "validUntil": l.t("有效期至（可空）", "Valid until (optional)"), "evidence": l.t("佐证材料", "Evidence")]
+    }
 
     func submitForm() -> Node<HTML.BodyContext> {
         let l = layout.language
+        let labels = Self.labels(l)
+        func box(_ name: String, _ value: String, type: HTMLInputType = .text, required: Bool = false) -> Node<HTML.FormContext> {
+            let id = Self.controls[name] ?? name
+            return .group(
+                .label(.for(id), .text(safe: labels[name] ?? name)),
+                required ? .input(.type(type), .name(name), .id(safe: id), .value(safe: value), .attribute(named: "required", value: "required"))
+                         : .input(.type(type), .name(name), .id(safe: id), .value(safe: value)),
+                FormErrors.message(errors, field: name, l))
+        }
         return .group(
             .h2(.text(safe: l.t("提交学习成果", "Submit a learning outcome"))),
+            FormErrors.summary(errors, labels: labels, l, controls: Self.controls),
             .form(.id("submit-outcome"), .method(.post), .action(safe: "/credit-bank/learners/\(account.learner.id.uuidString)/outcomes"), .enctype(.multipartData),
                   .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
-                  .select(.attribute(named: "name", value: "kind"), .id("outcome-kind"), .attribute(named: "aria-label", safe: l.t("成果类型", "Kind of outcome")),
-                          .forEach(OutcomeKind.allCases) { k in .option(.value(safe: k.rawValue), .label(safe: l.t(k.labelZh, k.labelEn))) }),
-                  .input(.type(.text), .name("title"), .id("outcome-title"), .attribute(named: "aria-label", safe: l.t("成果名称", "Title")), .placeholder(safe: l.t("成果名称", "Title")), .attribute(named: "required", value: "required")),
-                  .input(.type(.text), .name("issuer"), .id("outcome-issuer"), .attribute(named: "aria-label", safe: l.t("颁发机构", "Issuer")), .placeholder(safe: l.t("颁发机构", "Issuer"))),
-                  .input(.type(.text), .name("code"), .attribute(named: "aria-label", safe: l.t("证书或课程代码", "Certificate or course code")), .placeholder(safe: l.t("证书或课程代码", "Certificate or course code"))),
-                  .input(.type(.number), .name("hours"), .id("outcome-hours"), .attribute(named: "aria-label", safe: l.t("学时", "Hours")), .placeholder(safe: l.t("学时", "Hours")), .attribute(named: "min", value: "0")),
-                  .input(.type(.number), .name("score"), .attribute(named: "aria-label", safe: l.t("成绩", "Score")), .placeholder(safe: l.t("成绩", "Score")), .attribute(named: "min", value: "0")),
-                  .label(.attribute(named: "for", value: "outcome-date"), .text(safe: l.t("取得日期", "Awarded on"))), .input(.type(.date), .name("awardedOn"), .id("outcome-date"), .attribute(named: "required", value: "required")),
-                  .label(.attribute(named: "for", value: "outcome-valid-until"), .text(safe: l.t("有效期至（可空）", "Valid until (optional)"))), .input(.type(.date), .name("validUntil"), .id("outcome-valid-until")),
-                  .label(.attribute(named: "for", value: "outcome-evidence"), .text(safe: l.t("佐证材料", "Evidence"))), .input(.type(.file), .name("evidence"), .id("outcome-evidence")),
+                  .label(.for("outcome-kind"), .text(safe: labels["kind"] ?? "")),
+                  .select(.attribute(named: "name", value: "kind"), .id("outcome-kind"),
+                          .forEach(OutcomeKind.allCases) { k in .option(.value(safe: k.rawValue), .label(safe: l.t(k.labelZh, k.labelEn)), .isSelected(typed.kind == k.rawValue)) }),
+                  FormErrors.message(errors, field: "kind", l),
+                  box("title", typed.title, required: true),
+                  box("issuer", typed.issuer),
+                  box("code", typed.code),
+                  box("hours", typed.hours),
+                  box("score", typed.score),
+                  box("awardedOn", typed.awardedOn, type: .date, required: true),
+                  box("validUntil", typed.validUntil, type: .date),
+                  .label(.for("outcome-evidence"), .text(safe: labels["evidence"] ?? "")),
+                  .input(.type(.file), .name("evidence"), .id("outcome-evidence")),
+                  .p(.class("note"), .text(safe: l.t("可上传 PDF、Word（.doc/.docx）、WPS、Excel 或图片；按内容识别类型。提交未成功时，请重新选择文件。",
+                                                    "PDF, Word (.doc/.docx), WPS, Excel or a picture, recognised by content. If the submission is refused, choose the file again."))),
+                  FormErrors.message(errors, field: "evidence", l),
                   .div(.button(.type(.submit), .id("submit-outcome-button"), .text(safe: l.t("提交", "Submit")))))
         )
     }

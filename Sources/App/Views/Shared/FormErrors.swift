@@ -5,22 +5,30 @@ import Registry
 /// how many there are and links to each field, and each message again by its field — one
 /// language at a time, the page's.
 enum FormErrors {
-    /// The summary box, or nothing when there are no errors. `labels` names the fields for people.
-    static func summary(_ errors: [FieldError], labels: [String: String], _ l: Language) -> Node<HTML.BodyContext> {
+    /// The summary box, or nothing when there are no errors. `labels` names the fields for people;
+    /// `controls` gives the id of the control that holds a field when it is not the field's name
+    /// (each keyed by the field's base name: `evidence` for `evidence.contentType`).
+    static func summary(_ errors: [FieldError], labels: [String: String], _ l: Language, controls: [String: String] = [:]) -> Node<HTML.BodyContext> {
         .if(!errors.isEmpty, .div(
             .class("error-summary"), .id("error-summary"), .attribute(named: "role", value: "alert"),
             .h2(.text(safe: l.t("有 \(errors.count) 处需要修改", errors.count == 1 ? "There is a problem" : "There are \(errors.count) problems"))),
             .ul(.forEach(errors) { e in
-                .li(.a(.href(safe: "#\(e.field)"), .text(safe: "\(labels[e.field] ?? e.field)：\(l.t(e.reasonZh, e.reasonEn))")))
+                let base = baseName(e.field)
+                return .li(.a(.href(safe: "#\(controls[base] ?? e.field)"), .text(safe: "\(labels[e.field] ?? labels[base] ?? e.field)：\(l.t(e.reasonZh, e.reasonEn))")))
             })
         ))
     }
 
-    /// The messages for one field, placed by it.
+    /// The messages for one field (and its parts: `evidence` shows `evidence.contentType`), placed by it.
     static func message<C: HTML.BodyContext>(_ errors: [FieldError], field: String, _ l: Language) -> Node<C> {
-        .forEach(errors.filter { $0.field == field }) { e in
-            .p(.class("error"), .id(safe: "error-\(field)"), .text(safe: l.t(e.reasonZh, e.reasonEn)))
+        .forEach(errors.filter { $0.field == field || baseName($0.field) == field }) { e in
+            .p(.class("error"), .id(safe: "error-\(e.field)"), .text(safe: l.t(e.reasonZh, e.reasonEn)))
         }
+    }
+
+    /// A field's name without its parts: `units` for `units[0].credits`, `evidence` for `evidence.contentType`.
+    static func baseName(_ field: String) -> String {
+        String(field.prefix { $0 != "." && $0 != "[" })
     }
 
     /// A confirmation of what the last action did, or nothing.
