@@ -276,7 +276,9 @@ struct CreditBankReversalTests {
             }, afterResponse: { res in
                 let html = bodyString(res)
                 #expect(res.status == .unprocessableEntity)
-                #expect(html.contains("error-reason") && html.contains("至少") && html.contains("at least"), "\(html)")
+                // One language, the page's: the summary links to the box, the reason sits by it.
+                #expect(html.contains(#"id="error-reason""#) && html.contains("至少") && !html.contains("at least"), "\(html)")
+                #expect(html.contains(#"id="error-summary""#) && html.contains(##"href="#reversal-reason""##))
                 #expect(html.contains(">太短</textarea>") && html.contains("kept &lt;b&gt;text&lt;/b&gt;"))
             })
             #expect(try await account(app, id, city).totalCredits == "3")

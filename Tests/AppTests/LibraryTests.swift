@@ -326,6 +326,9 @@ struct LibraryTests {
             #expect(status == .unprocessableEntity)
             #expect(html.contains("value=\"我的标题\""), "typed title kept")
             #expect(html.contains("error-author") && html.contains("error-programCode") && html.contains("error-file"))
+            // A summary at the top links each problem to its control; messages in one language.
+            #expect(html.contains(#"id="error-summary""#) && html.contains(##"href="#lib-program""##) && html.contains(##"href="#lib-author""##))
+            #expect(!html.contains(" / must"), "no second language appended")
         }
     }
 }

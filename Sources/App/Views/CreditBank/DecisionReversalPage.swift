@@ -4,8 +4,8 @@ import Plot
 import Registry
 
 /// 撤销认定: the outcome, the decision in force and who made it, earlier reversals, and — for
-/// the city administrator who did not make the decision — the reversal form. Errors are shown
-/// under their field in both languages; what was typed is kept.
+/// the city administrator who did not make the decision — the reversal form. Problems are
+/// summarised at the top and shown by their field, in the page's language; what was typed is kept.
 struct DecisionReversalPage {
     let layout: PageLayout
     let learnerName: String
@@ -15,14 +15,6 @@ struct DecisionReversalPage {
     var reasonEn = ""
 
     var l: Language { layout.language }
-
-    /// A field's errors under it, in both languages, naming the field.
-    static func errors(_ errors: [FieldError], field: String, label: String) -> Node<HTML.FormContext> {
-        .forEach(errors.filter { $0.field == field }) { e in
-            let text = "\(label)（\(field)）：\(e.reasonZh) / \(e.reasonEn)"
-            return .div(.class("error"), .id(safe: "error-\(field)"), .attribute(named: "role", value: "alert"), .text(safe: text))
-        }
-    }
 
     func verdictLabel(_ v: RecognitionDecision.Verdict) -> String {
         switch v {
@@ -83,22 +75,23 @@ struct DecisionReversalPage {
                   .input(.type(.hidden), .name("decisionSequence"), .value(safe: String(d.sequence))),
                   .label(.for("reversal-reason"), .text(safe: reasonLabel)),
                   .textarea(.id("reversal-reason"), .name("reason"), .attribute(named: "rows", value: "3"), .attribute(named: "maxlength", value: maxLength), .text(safe: reason)),
-                  Self.errors(errors, field: "reason", label: l.t("撤销理由", "Reason")),
+                  FormErrors.message(errors, field: "reason", l),
                   .label(.for("reversal-reason-en"), .text(safe: l.t("英文理由（可选）", "Reason in English (optional)"))),
                   .input(.type(.text), .id("reversal-reason-en"), .name("reasonEn"), .value(safe: reasonEn)),
-                  Self.errors(errors, field: "reasonEn", label: l.t("英文理由", "Reason in English")),
+                  FormErrors.message(errors, field: "reasonEn", l),
                   .div(.button(.type(.submit), .id("reverse-decision"), .text(safe: l.t("撤销该认定", "Reverse this decision"))))))
     }
 
     /// What stands instead of the form, or the form.
     func reversal() -> Node<HTML.BodyContext> {
         let others = errors.filter { !["reason", "reasonEn"].contains($0.field) }
-        let shown: Node<HTML.BodyContext> = .forEach(others) { e in .p(.class("error"), .attribute(named: "role", value: "alert"), .text(safe: e.message)) }
+        let labels = ["reason": l.t("撤销理由", "Reason"), "reasonEn": l.t("英文理由", "Reason in English"), "decisionSequence": l.t("认定", "Decision")]
+        let shown = FormErrors.summary(errors, labels: labels, l, controls: ["reason": "reversal-reason", "reasonEn": "reversal-reason-en", "decisionSequence": "decision-in-force"])
         if let refusal = target.account.reversalRefusal(target.outcome.id) {
-            return .group(shown, .if(others.isEmpty, .p(.id("not-reversible"), .text(safe: "\(refusal.zh) / \(refusal.en)"))))
+            return .group(shown, .if(others.isEmpty, .p(.id("not-reversible"), .text(safe: l.t(refusal.zh, refusal.en)))))
         }
         if target.madeByCaller {
-            return .p(.id("own-decision"), .text(safe: "该认定由您本人作出，须由另一位市教育局管理员撤销。 / You made this decision; another city administrator must reverse it."))
+            return .p(.id("own-decision"), .text(safe: l.t("该认定由您本人作出，须由另一位市教育局管理员撤销。", "You made this decision; another city administrator must reverse it.")))
         }
         guard let d = target.inForce else { return shown }
         return .group(shown, form(d))

@@ -33,13 +33,6 @@ enum LibraryViews {
     static func path(_ id: UUID) -> String { "/library/resources/\(id.uuidString.lowercased())" }
     static func filePath(_ id: UUID) -> String { "/api/v1/library/resources/\(id.uuidString.lowercased())/file" }
 
-    /// A field's errors under it, in both languages, naming the field.
-    static func errors<C: HTML.BodyContext>(_ errors: [FieldError], field: String, label: String) -> Node<C> {
-        .forEach(errors.filter { $0.field == field || $0.field.hasPrefix(field + ".") }) { e in
-            .p(.class("error"), .id(safe: "error-\(e.field)"), .text(safe: "\(label)（\(e.field)）：\(e.reasonZh) / \(e.reasonEn)"))
-        }
-    }
-
     static func size(_ bytes: Int64) -> String {
         bytes >= 1 << 20 ? String(format: "%.1f MiB", Double(bytes) / 1_048_576) : bytes >= 1024 ? "\(bytes / 1024) KiB" : "\(bytes) B"
     }
@@ -173,8 +166,8 @@ struct LibraryResourcePage {
                   .label(.for("decision-reason"), .text(safe: l.t("审核意见（必填）", "Reason (required)"))),
                   .textarea(.id("decision-reason"), .name("reason"), .attribute(named: "rows", value: "2"),
                             .attribute(named: "maxlength", value: String(LibraryRules.maxReason)), .text(safe: reason)),
-                  LibraryViews.errors(errors, field: "reason", label: l.t("审核意见", "Reason")),
-                  LibraryViews.errors(errors, field: "decision", label: l.t("审核", "Decision")),
+                  FormErrors.message(errors, field: "reason", l),
+                  FormErrors.message(errors, field: "decision", l),
                   .div(.button(.type(.submit), .name("decision"), .value("share"), .id("share"), .text(safe: l.t("共享", "Share"))),
                        .button(.type(.submit), .name("decision"), .value("return"), .id("return"), .text(safe: l.t("退回", "Return")))))))
         let head: Node<HTML.TableContext> = .thead(.tr(.th(.text(safe: l.t("版本", "Version"))), .th(.text(safe: l.t("文件", "File"))),
@@ -186,14 +179,15 @@ struct LibraryResourcePage {
         })
         return layout.render(.div(
             player(r), .p(.text(safe: r.description)), facts,
-            LibraryViews.errors(errors, field: "status", label: l.t("状态", "Status")),
+            FormErrors.message(errors, field: "status", l),
             submit, decision,
             .if(!detail.versions.isEmpty, .group(.h2(.text(safe: l.t("版本", "Versions"))), .div(.class("table-scroll"), .table(.id("versions"), head, rows)))),
             .p(.a(.href("/library"), .text(safe: l.t("返回资源库", "Back to the library"))))))
     }
 }
 
-/// 贡献资源: the contribution form, keeping what was typed, errors by the field in both languages.
+/// 贡献资源: the contribution form, keeping what was typed; a summary of the problems at the top
+/// and each by its field, in the page's language.
 struct LibraryContributePage {
     let layout: PageLayout
     var form = LibraryFormValues()
@@ -204,20 +198,29 @@ struct LibraryContributePage {
         func field(_ id: String, _ name: String, _ label: String, _ value: String, max: Int, errorField: String? = nil) -> Node<HTML.FormContext> {
             .group(.label(.for(id), .text(safe: label)),
                    .input(.id(safe: id), .type(.text), .name(safe: name), .value(safe: value), .attribute(named: "maxlength", value: String(max))),
-                   LibraryViews.errors(errors, field: errorField ?? name, label: label))
+                   FormErrors.message(errors, field: errorField ?? name, l))
         }
         func select(_ id: String, _ name: String, _ label: String, _ options: [(String, String)], selected: String) -> Node<HTML.FormContext> {
             .group(.label(.for(id), .text(safe: label)),
                    .select(.id(safe: id), .attribute(named: "name", value: name),
                            .group(options.map { .option(.value(safe: $0.0), .label(safe: $0.1), .isSelected($0.0 == selected)) })),
-                   LibraryViews.errors(errors, field: name, label: label))
+                   FormErrors.message(errors, field: name, l))
         }
         let kinds = LibraryResourceKind.allCases.map { ($0.rawValue, l.t($0.labelZh, $0.labelEn)) }
         let licences = LibraryLicence.allCases.map { ($0.rawValue, l.t($0.labelZh, $0.labelEn)) }
         let languages = LibraryLanguage.codes.map { ($0.code, l.t($0.zh, $0.en)) }
         let levels = [("", l.t("不限", "Any"))] + EducationLevel.allCases.map { ($0.rawValue, l.t($0.labelZh, $0.labelEn)) }
-        let rejected: Node<HTML.BodyContext> = .if(!errors.isEmpty, .p(.class("error"), .id("contribute-rejected"),
-            .text(safe: l.t("未保存，请修改下列各项（如已选择文件，请重新选择）。", "Not saved: please correct the fields below (choose the file again if you had chosen one)."))))
+        let labels = ["kind": l.t("类型", "Kind"), "title": l.t("标题", "Title"), "description": l.t("简介", "Description"), "tags": l.t("标签", "Tags"),
+                      "programCode": l.t("专业代码", "Program code"), "occupationCode": l.t("职业代码", "Occupation code"), "level": l.t("层次", "Level"),
+                      "language": l.t("语言", "Language"), "licence": l.t("许可协议", "Licence"), "author": l.t("作者", "Author"),
+                      "linkUrl": l.t("工具网址", "Tool URL"), "file": l.t("文件", "File")]
+        let controls = ["kind": "lib-kind", "title": "lib-title", "description": "lib-description", "tags": "lib-tags", "programCode": "lib-program",
+                        "occupationCode": "lib-occupation", "level": "lib-level", "language": "lib-language", "licence": "lib-licence",
+                        "author": "lib-author", "linkUrl": "lib-link", "file": "lib-file"]
+        let rejected: Node<HTML.BodyContext> = .group(
+            FormErrors.summary(errors, labels: labels, l, controls: controls),
+            .if(!errors.isEmpty, .p(.class("note"), .id("contribute-rejected"),
+                                    .text(safe: l.t("未保存。如已选择文件，请重新选择。", "Not saved. Choose the file again if you had chosen one.")))))
         let body: Node<HTML.BodyContext> = .form(.id("contribute-form"), .method(.post), .action("/library/contribute"),
             .attribute(named: "enctype", value: "multipart/form-data"),
             .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
@@ -226,7 +229,7 @@ struct LibraryContributePage {
             .label(.for("lib-description"), .text(safe: l.t("简介", "Description"))),
             .textarea(.id("lib-description"), .name("description"), .attribute(named: "rows", value: "4"),
                       .attribute(named: "maxlength", value: String(LibraryRules.maxDescription)), .text(safe: form.description)),
-            LibraryViews.errors(errors, field: "description", label: l.t("简介", "Description")),
+            FormErrors.message(errors, field: "description", l),
             field("lib-tags", "tags", l.t("标签（逗号分隔）", "Tags (comma-separated)"), form.tags, max: 1000),
             field("lib-program", "programCode", l.t("专业代码（专业目录2021）", "Program code (2021 catalogue)"), form.programCode, max: 20),
             field("lib-occupation", "occupationCode", l.t("职业代码（职业分类大典2022）", "Occupation code (2022 classification)"), form.occupationCode, max: 20),
@@ -238,7 +241,7 @@ struct LibraryContributePage {
             .label(.for("lib-file"), .text(safe: l.t("文件（最大 \(LibraryFiles.maxFormBytes >> 20) MiB；更大的文件请用接口上传）",
                                                     "File (at most \(LibraryFiles.maxFormBytes >> 20) MiB here; larger files through the API)"))),
             .input(.id("lib-file"), .type(.file), .name("file")),
-            LibraryViews.errors(errors, field: "file", label: l.t("文件", "File")),
+            FormErrors.message(errors, field: "file", l),
             .div(.button(.type(.submit), .id("contribute"), .text(safe: l.t("保存", "Save")))))
         return layout.render(.div(
             .p(.text(safe: l.t("保存后资源仅本校（本企业）可见；提交审核并经市教育局共享后全市可见。“校内使用”许可的资源始终只在本校可见。",

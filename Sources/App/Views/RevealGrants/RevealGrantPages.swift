@@ -24,13 +24,6 @@ enum RevealGrantViews {
         RevealGrantKind(rawValue: code).map { l.t($0.labelZh, $0.labelEn) } ?? code
     }
 
-    /// A field's errors under it, in both languages, naming the field.
-    static func errors<C: HTML.BodyContext>(_ errors: [FieldError], field: String, label: String) -> Node<C> {
-        .forEach(errors.filter { $0.field == field }) { e in
-            .p(.class("error"), .id(safe: "error-\(field)"), .text(safe: "\(label)（\(field)）：\(e.reasonZh) / \(e.reasonEn)"))
-        }
-    }
-
     static func table(_ grants: [RevealGrant], id: String, _ l: Language) -> Node<HTML.BodyContext> {
         let head: Node<HTML.TableContext> = .thead(.tr(
             .th(.text(safe: l.t("申请人", "Requested by"))), .th(.text(safe: l.t("记录", "Records"))), .th(.text(safe: l.t("用途", "Purpose"))),
@@ -87,24 +80,26 @@ struct RevealGrantsPage {
         let kindField: Node<HTML.FormContext> = .group(
             .label(.for("grant-kind"), .text(safe: l.t("记录类型", "Kind of record"))),
             .select(.id("grant-kind"), .attribute(named: "name", value: "kind"), .group(kinds)),
-            RevealGrantViews.errors(errors, field: "kind", label: l.t("记录类型", "Kind of record")))
+            FormErrors.message(errors, field: "kind", l))
         let purposeField: Node<HTML.FormContext> = .group(
             .label(.for("grant-purpose"), .text(safe: l.t("用途", "Purpose"))),
             .select(.id("grant-purpose"), .attribute(named: "name", value: "purpose"), .option(.value(""), .label(safe: l.t("请选择", "Choose"))), .group(purposes)),
-            RevealGrantViews.errors(errors, field: "purpose", label: l.t("用途", "Purpose")))
+            FormErrors.message(errors, field: "purpose", l))
         let recordsLabel = l.t("记录：每行一个学号/工号或记录编号（最多 \(RevealGrantRules.maxRecords) 条）",
                                "Records: one student or staff number, or record id, a line (at most \(RevealGrantRules.maxRecords))")
         let recordsField: Node<HTML.FormContext> = .group(
             .label(.for("grant-records"), .text(safe: recordsLabel)),
             .textarea(.id("grant-records"), .name("records"), .attribute(named: "rows", value: "6"), .text(safe: form.records)),
-            RevealGrantViews.errors(errors, field: "recordIds", label: l.t("记录", "Records")))
+            FormErrors.message(errors, field: "recordIds", l))
         let justificationField: Node<HTML.FormContext> = .group(
             .label(.for("grant-justification"), .text(safe: l.t("理由", "Justification"))),
             .textarea(.id("grant-justification"), .name("justification"), .attribute(named: "rows", value: "3"),
                       .attribute(named: "maxlength", value: String(RevealGrantRules.maxJustification)), .text(safe: form.justification)),
-            RevealGrantViews.errors(errors, field: "justification", label: l.t("理由", "Justification")))
-        let rejected: Node<HTML.BodyContext> = .if(!errors.isEmpty, .p(.class("error"), .id("grant-rejected"),
-                                                                       .text(safe: l.t("申请未提交，请修改下列各项。", "Not sent: please correct the fields below."))))
+            FormErrors.message(errors, field: "justification", l))
+        let labels = ["kind": l.t("记录类型", "Kind of record"), "purpose": l.t("用途", "Purpose"), "recordIds": l.t("记录", "Records"),
+                      "justification": l.t("理由", "Justification")]
+        let controls = ["kind": "grant-kind", "purpose": "grant-purpose", "recordIds": "grant-records", "justification": "grant-justification"]
+        let rejected = FormErrors.summary(errors, labels: labels, l, controls: controls)
         let formNode: Node<HTML.BodyContext> = .form(.id("grant-form"), .method(.post), .action("/reveal-grants"),
                                                  .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
                                                  kindField, purposeField, recordsField, justificationField,
@@ -141,8 +136,8 @@ struct RevealGrantPage {
             .label(.for("decision-reason"), .text(safe: l.t("审批意见（必填）", "Reason (required)"))),
             .textarea(.id("decision-reason"), .name("reason"), .attribute(named: "rows", value: "2"),
                       .attribute(named: "maxlength", value: String(RevealGrantRules.maxDecisionReason)), .text(safe: reason)),
-            RevealGrantViews.errors(errors, field: "reason", label: l.t("审批意见", "Reason")),
-            RevealGrantViews.errors(errors, field: "decision", label: l.t("审批", "Decision")))
+            FormErrors.message(errors, field: "reason", l),
+            FormErrors.message(errors, field: "decision", l))
         let buttons: Node<HTML.FormContext> = .div(
             .button(.type(.submit), .name("decision"), .value("approve"), .id("approve"), .text(safe: l.t("批准", "Approve"))),
             .button(.type(.submit), .name("decision"), .value("refuse"), .id("refuse"), .text(safe: l.t("拒绝", "Refuse"))))
@@ -166,7 +161,7 @@ struct RevealGrantPage {
             .tr(.td(.text(safe: r.number)), .td(.text(safe: r.name)), .td(.code(.text(safe: r.idMasked))), .td(.text(safe: String(r.reveals))))
         })
         return layout.render(.div(
-            facts, decision, RevealGrantViews.errors(errors, field: "grant", label: l.t("授权", "Grant")), download,
+            facts, decision, FormErrors.message(errors, field: "grant", l), download,
             .h2(.text(safe: l.t("所列记录", "Records named"))),
             .div(.class("table-scroll"), .table(.id("grant-records"), head, rows))
         ))
