@@ -94,6 +94,53 @@ struct ImportExportReimportTests {
         }
     }
 
+    /// Two students exchange 学号; then a new row takes the number an edited row gave up. Each end
+    /// state breaks no key, so each file is taken (the swap was refused as "written meanwhile":
+    /// the unique index met the first update before the second had moved).
+    @Test func editedRowsMayExchangeNumbersAndANewRowTakeOneGivenUp() async throws {
+        try await withFixture { app, f in
+            let token = f.token(.schoolAdmin)
+            var table = try await exported(app, token)
+            let numberColumn = try #require(table.header.firstIndex(of: "学号"))
+            let idNumberColumn = try #require(table.header.firstIndex(of: "证件号码"))
+            try #require(table.rows.count >= 2)
+            let (a, b) = (table.rows[0][numberColumn], table.rows[1][numberColumn])
+            let ids = try (0..<2).map { try #require(UUID(uuidString: table.rows[$0][0])) }
+            let sql = try #require(app.db as? any SQLDatabase)
+            func stored(_ id: UUID) async throws -> (number: String, index: String) {
+                let row = try #require(try await sql.select().columns("student_no", "id_index").from("students").where("id", .equal, id).first())
+                return (try row.decode(column: "student_no", as: String.self), try row.decode(column: "id_index", as: String.self))
+            }
+            let indexBefore = try await stored(ids[0]).index
+            table.rows[0][numberColumn] = b
+            table.rows[1][numberColumn] = a
+            let swapped = try await imported(app, token, table)
+            #expect(swapped.status == .ok, "\(swapped.body.string)")
+            #expect(try swapped.content.decode(ImportOutcome.self) == ImportOutcome(inserted: 0, updated: 2, unchanged: f.studentsA.count - 2))
+            let afterSwap = [try await stored(ids[0]), try await stored(ids[1])]
+            #expect(afterSwap.map(\.number) == [b, a])
+            #expect(afterSwap[0].index == indexBefore, "the parked identity index is written back")
+
+            // A new row takes the number the first student gives up.
+            var next = try await exported(app, token)
+            let first = try #require(next.rows.firstIndex { $0[0] == ids[0].uuidString })
+            var added = next.rows[first]
+            next.rows[first][numberColumn] = "GIVEN-UP"
+            var people = SyntheticPeople(seed: 606, regionCodes: ["440305"])
+            added[0] = ""
+            added[numberColumn] = b
+            added[idNumberColumn] = people.residentID(sex: .female, bornIn: 2006...2006)
+            added[try #require(next.header.firstIndex(of: "性别"))] = "女"
+            next.rows.append(added)
+            let taken = try await imported(app, token, next)
+            #expect(taken.status == .ok, "\(taken.body.string)")
+            #expect(try taken.content.decode(ImportOutcome.self) == ImportOutcome(inserted: 1, updated: 1, unchanged: f.studentsA.count - 1))
+            #expect(try await stored(ids[0]).number == "GIVEN-UP")
+            #expect(try await sql.select().column("id").from("students").where("institution_code", .equal, "TEST-A").where("student_no", .equal, b).all().count == 1)
+            #expect(try await sql.select().column("id").from("students").where("student_no", .like, "%parked:%").all().isEmpty)
+        }
+    }
+
     @Test func recordsOutsideTheCallersScopeOrUnknownIdsRejectTheFileWhole() async throws {
         try await withFixture { app, f in
             let token = f.token(.schoolAdmin)

@@ -89,6 +89,6 @@ extension SupervisionAPIController {
         return try TableDownload.workbook([
             .init(name: "按学校", table: bySchool, layout: SheetLayout(columns: [.init(width: 14), .init(width: 30), .init(width: 10), numeric, numeric, .init(width: 10), .init(width: 10)])),
             .init(name: "明细", table: table, layout: SheetLayout(columns: SheetLayout.widths(fitting: table).map { .init(width: $0) })),
-        ], fileName: "\(stem).xlsx")
+        ], fileName: "\(stem)-\(CivilDate(date: Date()).description).xlsx")
     }
 }

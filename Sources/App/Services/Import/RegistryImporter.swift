@@ -174,8 +174,11 @@ struct RegistryImporter<Resource: RegistryResource>: Sendable {
             @Sendable func change(_ tx: any Database) async throws {
                 var inTransaction = base
                 inTransaction.db = tx
-                try await inTransaction.insert(records)
+                // Updates first, with their keys parked, so that a new row may take a value an
+                // edited row gives up, and edited rows may exchange values.
+                try await inTransaction.park(updates)
                 for record in updates { try await inTransaction.update(record) }
+                try await inTransaction.insert(records)
             }
             guard let audit else {
                 if updates.isEmpty { try await writer.insert(records) } else { try await WriteGate.shared.records(on: base.db, change) }

@@ -266,6 +266,35 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
         return staging
     }
 
+    /// Moves the unique values of records about to be replaced out of each other's way — one
+    /// text column of each natural key and the identity's blind index, set to a value made of
+    /// the record's own id — so that records exchanging a key (two students swapping 学号 in a
+    /// re-imported file) can all be written: the unique indexes are checked statement by
+    /// statement, and the first update would otherwise meet the second record's old value. Call
+    /// it inside the transaction, just before the updates, which write the real values.
+    func park(_ records: [StoredRecord]) async throws {
+        guard records.count > 1 else { return }
+        let sql = try self.sql
+        for record in records {
+            var update = sql.update(Resource.table)
+            var parked = false
+            for key in Resource.naturalKeys {
+                // The column the key's field names (student_no for studentNo), else its last text column.
+                let isText = { (column: String) -> Bool in if case .text = record.value(of: column) { true } else { false } }
+                let named = key.field.reduce(into: "") { $0 += $1.isUppercase ? "_" + $1.lowercased() : String($1) }
+                guard let column = isText(named) && key.columns.contains(named) ? named : key.columns.last(where: isText) else { continue }
+                update = update.set(SQLIdentifier(column), to: SQLBind("\u{1F}parked:\(record.id.uuidString)"))
+                parked = true
+            }
+            if Resource.hasIdentity {
+                update = update.set("id_index", to: SQLBind("parked:\(record.id.uuidString)"))
+                parked = true
+            }
+            guard parked else { continue }
+            try await update.where("id", .equal, record.id).run()
+        }
+    }
+
     /// Replaces the stored record `record.id` (its created_at stays). Call it inside a
     /// transaction: an institution's children move with it.
     func update(_ record: StoredRecord, now: Date = Date()) async throws {
