@@ -1,7 +1,7 @@
 /// Drop-down lists longer than Excel takes inline (255 characters: a program catalogue, a long
 /// list of names), written as columns of one hidden sheet and referred to by defined names.
-/// A defined name, not a direct reference to the other sheet, because Excel before 2010 and
-/// some WPS versions refuse a validation that points into another sheet.
+/// A defined name, not a direct reference to the other sheet, because Excel before 2010 refuses
+/// a list validation that points into another sheet.
 struct ChoiceListSheet {
     /// The hidden sheet's name.
     static let sheetName = "下拉列表"
