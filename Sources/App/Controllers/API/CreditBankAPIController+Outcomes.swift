@@ -249,13 +249,19 @@ extension CreditBankAPIController {
 
     /// `GET /credit-bank/reviews`: outcomes no rule decided, and those waiting for evidence.
     @Sendable static func reviews(req: Request) async throws -> [QueueItem] {
+        try await queue(req)
+    }
+
+    /// The queue, or only its item for `outcome` (empty when that outcome is not waiting).
+    static func queue(_ req: Request, outcome: UUID? = nil) async throws -> [QueueItem] {
         let caller = try req.requireCaller()
         guard AccessPolicy.canReadCreditReviewQueue(caller: caller.scope) else { throw AppError.forbidden }
+        let one: SQLQueryString = outcome.map { "AND o.id = \(bind: $0)" } ?? ""
         let rows = try await sql(req).raw("""
             SELECT o.id, o.learner_id, l.name, o.kind, o.title, o.issuer, o.status, o.submitted_at,
                    EXISTS (SELECT 1 FROM credit_evidence e WHERE e.outcome_id = o.id) AS has_evidence
             FROM credit_outcomes o JOIN credit_learners l ON l.id = o.learner_id
-            WHERE o.status IN ('needs_review', 'evidence_requested') ORDER BY o.submitted_at, o.id
+            WHERE o.status IN ('needs_review', 'evidence_requested') \(one) ORDER BY o.submitted_at, o.id
             """).all()
         return try rows.map {
             QueueItem(outcomeId: try $0.decode(column: "id", as: UUID.self), learnerId: try $0.decode(column: "learner_id", as: UUID.self),

@@ -135,7 +135,7 @@ enum CreditBankPageController {
     /// decision as it would be recorded.
     static func confirmationPage(_ req: Request, outcome: UUID, typed: ReviewQueuePage.Typed, decision: RecognitionDecision) async throws -> Response {
         let caller = try req.requireCaller()
-        guard let item = try await CreditBankAPIController.reviews(req: req).first(where: { $0.outcomeId == outcome }) else { throw AppError.notFound }
+        guard let item = try await CreditBankAPIController.queue(req, outcome: outcome).first else { throw AppError.notFound }
         let l = Language(req)
         let layout = PageLayout(title: l.t("确认认定决定", "Confirm the decision"), language: l, caller: caller)
         return .html(DecisionConfirmationPage(layout: layout, item: item, typed: typed, decision: decision).render())
@@ -200,11 +200,15 @@ enum CreditBankPageController {
                                                    score: form.score ?? "", awardedOn: form.awardedOn, validUntil: form.validUntil ?? "")
         // Whole numbers typed as something else are refused here by their field, not dropped.
         var numberErrors: [FieldError] = []
-        for (field, value) in [("hours", form.hours), ("score", form.score)] {
-            if let text = blank(value), Int(text.trimmingCharacters(in: .whitespaces)) == nil {
+        func wholeNumber(_ field: String, _ value: String?) -> Int? {
+            guard let text = blank(value)?.trimmingCharacters(in: .whitespaces) else { return nil }
+            guard let number = Int(text) else {
                 numberErrors.append(FieldError(field: field, zh: "应为整数", en: "must be a whole number"))
+                return nil
             }
+            return number
         }
+        let hours = wholeNumber("hours", form.hours), score = wholeNumber("score", form.score)
         var evidence: EvidenceUpload?
         if let file = form.evidence, file.data.readableBytes > 0 {
             evidence = EvidenceUpload(fileName: file.filename, contentType: file.contentType.map { "\($0.type)/\($0.subType)" } ?? "application/octet-stream",
@@ -212,8 +216,7 @@ enum CreditBankPageController {
         }
         let input = CreditBankAPIController.OutcomeInput(
             learnerId: nil, kind: form.kind, issuer: blank(form.issuer), title: form.title, code: blank(form.code), levelFramework: nil, level: nil, credits: nil,
-            hours: blank(form.hours).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }, score: blank(form.score).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-            awardedOn: form.awardedOn, validUntil: blank(form.validUntil), field: nil, evidenceSHA256: nil, evidence: evidence)
+            hours: hours, score: score, awardedOn: form.awardedOn, validUntil: blank(form.validUntil), field: nil, evidenceSHA256: nil, evidence: evidence)
         try req.content.encode(input, as: .json)
         guard numberErrors.isEmpty else { return try await accountPage(req, typed: typed, errors: numberErrors) }
         switch try await FormRefusal.attempt({ try await CreditBankAPIController.recordSubmission(req: req) }) {

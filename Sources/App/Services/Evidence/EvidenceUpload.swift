@@ -33,41 +33,38 @@ enum EvidencePolicy {
         var errors: [FieldError] = []
         var files: [EvidenceFile] = []
         if uploads.count > maxFiles { errors.append(FieldError(field: field, zh: "佐证材料最多\(maxFiles)个", en: "at most \(maxFiles) files")) }
-        for (i, file) in uploads.prefix(maxFiles).enumerated() {
-            let f = "\(field)[\(i)]"
-            let name = file.fileName.trimmingCharacters(in: .whitespaces)
-            if name.isEmpty || name.count > 200 || name.contains("/") || name.contains("\\") || name.hasPrefix(".") {
-                errors.append(FieldError(field: "\(f).fileName", zh: "文件名须为1至200个字符，不含路径", en: "must be 1 to 200 characters with no path"))
-            }
-            let expected = EvidenceType(fileName: name)
-            if expected == nil {
-                errors.append(FieldError(field: "\(f).contentType", zh: "只接受 \(EvidenceType.acceptedZh)", en: "must be \(EvidenceType.acceptedEn)"))
-            }
-            guard let data = Data(base64Encoded: file.contentBase64), !data.isEmpty else {
-                errors.append(FieldError(field: "\(f).contentBase64", zh: "应为非空的 base64 内容", en: "must be non-empty base64"))
-                continue
-            }
-            if data.count > maxFileBytes { errors.append(FieldError(field: "\(f).contentBase64", zh: "文件不能超过10 MiB", en: "must not exceed 10 MiB")) }
-            guard let expected else { continue }
-            let sniffed = LibraryContentSniffer.sniff(Array(data.prefix(LibraryContentSniffer.headLength)))
-            guard sniffed.family == expected.family else {
-                errors.append(FieldError(field: "\(f).contentType", zh: "文件内容不是扩展名所说的类型（.\(expected.fileExtension)）", en: "the file's content is not what its extension (.\(expected.fileExtension)) says"))
-                continue
-            }
-            files.append(EvidenceFile(fileName: name, contentType: expected.contentType, content: data))
+        for (i, upload) in uploads.prefix(maxFiles).enumerated() {
+            let checked = check(single: upload, field: "\(field)[\(i)]")
+            errors += checked.errors
+            if let file = checked.file { files.append(file) }
         }
         return (files, errors)
     }
 
-    /// One file sent as an object under `field` (not a list): errors name `field.…`.
-    static func check(single upload: EvidenceUpload, field: String = "evidence") -> (file: EvidenceFile?, errors: [FieldError]) {
-        let listed = "\(field)[0]"
-        let checked = check([upload], field: field)
-        return (checked.files.first, checked.errors.map { error in
-            var e = error
-            if e.field.hasPrefix(listed) { e.field = field + e.field.dropFirst(listed.count) }
-            return e
-        })
+    /// Checks one file's name, type and content, sent as an object under `f` (or as one element
+    /// of a list, `f` = `evidence[i]`): errors name `f.fileName`, `f.contentType`, `f.contentBase64`.
+    static func check(single file: EvidenceUpload, field f: String = "evidence") -> (file: EvidenceFile?, errors: [FieldError]) {
+        var errors: [FieldError] = []
+        let name = file.fileName.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.count > 200 || name.contains("/") || name.contains("\\") || name.hasPrefix(".") {
+            errors.append(FieldError(field: "\(f).fileName", zh: "文件名须为1至200个字符，不含路径", en: "must be 1 to 200 characters with no path"))
+        }
+        let expected = EvidenceType(fileName: name)
+        if expected == nil {
+            errors.append(FieldError(field: "\(f).contentType", zh: "只接受 \(EvidenceType.acceptedZh)", en: "must be \(EvidenceType.acceptedEn)"))
+        }
+        guard let data = Data(base64Encoded: file.contentBase64), !data.isEmpty else {
+            errors.append(FieldError(field: "\(f).contentBase64", zh: "应为非空的 base64 内容", en: "must be non-empty base64"))
+            return (nil, errors)
+        }
+        if data.count > maxFileBytes { errors.append(FieldError(field: "\(f).contentBase64", zh: "文件不能超过10 MiB", en: "must not exceed 10 MiB")) }
+        guard let expected else { return (nil, errors) }
+        let sniffed = LibraryContentSniffer.sniff(Array(data.prefix(LibraryContentSniffer.headLength)))
+        guard sniffed.family == expected.family else {
+            errors.append(FieldError(field: "\(f).contentType", zh: "文件内容不是扩展名所说的类型（.\(expected.fileExtension)）", en: "the file's content is not what its extension (.\(expected.fileExtension)) says"))
+            return (nil, errors)
+        }
+        return (EvidenceFile(fileName: name, contentType: expected.contentType, content: data), errors)
     }
 
     /// A download of a stored file: attachment, server-chosen name, its hash in a header.

@@ -12,10 +12,11 @@ enum RegistryExport<Resource: RegistryResource> {
     static func table(_ rows: [RecordBody], catalog: ReferenceCatalog, forReimport: Bool = false) -> Table {
         let fields = Resource.Record.fields
         // Choice fields are written as their Chinese labels, which the importer reads back.
+        let byDistrict = fields.map { CodeList.of($0) == .district }
         let table = Table(header: fields.map(\.headerZh), rows: rows.map { row in
-            fields.map { field in
+            zip(fields, byDistrict).map { field, isDistrict in
                 let value = text(row.fields[field.name])
-                if CodeList.of(field) == .district, let district = catalog.divisions.districts[value] { return district.name }
+                if isDistrict, let district = catalog.divisions.districts[value] { return district.name }
                 return field.display(value)
             }
         })

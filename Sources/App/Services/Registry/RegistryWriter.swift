@@ -281,7 +281,7 @@ struct RegistryWriter<Resource: RegistryResource>: Sendable {
             for key in Resource.naturalKeys {
                 // The column the key's field names (student_no for studentNo), else its last text column.
                 let isText = { (column: String) -> Bool in if case .text = record.value(of: column) { true } else { false } }
-                let named = key.field.reduce(into: "") { $0 += $1.isUppercase ? "_" + $1.lowercased() : String($1) }
+                let named = key.field.snakeCased
                 guard let column = isText(named) && key.columns.contains(named) ? named : key.columns.last(where: isText) else { continue }
                 update = update.set(SQLIdentifier(column), to: SQLBind("\u{1F}parked:\(record.id.uuidString)"))
                 parked = true
