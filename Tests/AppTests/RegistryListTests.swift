@@ -2,6 +2,7 @@
 import Foundation
 import Registry
 import Spreadsheet
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -76,5 +77,36 @@ struct RegistryListTests {
             #expect(try await learner.get("registry/students/template.xlsx").0 == .forbidden)
         }
     }
-}
 
+    /// A page of a list in the order records were added in, for each scope a list is read in,
+    /// comes from an index in that order: the plan has no sort of the rows in scope (SQLite's
+    /// temporary B-tree, PostgreSQL's Sort node, with sorting priced out so that the planner
+    /// shows whether an index can give the order even on a table of a few rows).
+    @Test func aPageInAddedOrderIsReadAlongAnIndexInEveryScope() async throws {
+        try await withFixture { app, f in
+            let scopes = [
+                CallerScope(role: .cityAdmin), CallerScope(role: .districtAdmin, districtCode: Fixture.districtA),
+                CallerScope(role: .schoolAdmin, institutionID: f.schoolA), CallerScope(role: .enterprise, enterpriseID: f.enterpriseA),
+            ]
+            let postgres = app.sql.dialect.name == "postgresql"
+            for scope in scopes {
+                let plans: [String] = try await app.db.transaction { tx in
+                    let sql = tx as! any SQLDatabase
+                    func plan<R: RegistryResource>(_: R.Type) async throws -> String {
+                        let select = RegistryReader<R>(sql: sql, caller: scope).pageSelect(.init()).query
+                        if postgres {
+                            try await sql.raw("SET LOCAL enable_sort = off").run()
+                            return try await sql.raw("EXPLAIN \(select)").all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }.joined(separator: "\n")
+                        }
+                        return try await sql.raw("EXPLAIN QUERY PLAN \(select)").all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
+                    }
+                    return [try await plan(StudentResource.self), try await plan(TeacherResource.self), try await plan(InternshipPostResource.self)]
+                }
+                for plan in plans {
+                    #expect(!plan.contains(postgres ? "Sort" : "TEMP B-TREE"), "\(scope.role): \(plan)")
+                    #expect(plan.contains(postgres ? "Index" : "INDEX"), "\(scope.role): \(plan)")
+                }
+            }
+        }
+    }
+}

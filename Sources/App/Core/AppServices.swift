@@ -13,6 +13,8 @@ package struct AppServices: Sendable {
     let throttle: SignInThrottle
     /// At most 30 identity reveals per caller an hour.
     let revealLimiter = RevealLimiter()
+    /// The current quarter's indicator facts, measured again only after an audited change.
+    let indicatorFacts = IndicatorFactsCache()
     let settings: SecuritySettings
     /// A bcrypt hash of a random secret, verified when a username is unknown so that both
     /// kinds of failed sign-in cost the same time.

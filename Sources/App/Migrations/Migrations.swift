@@ -34,6 +34,8 @@ enum Migrations {
             CreateLibrary(),
             // 014 - online courses from cmi5 packages: versions, AUs, enrolments, AU sessions, progress
             CreateCourses(),
+            // 015 - registry lists read in index order within each scope
+            AddRegistryListOrderIndexes(),
         ]
     }
 }

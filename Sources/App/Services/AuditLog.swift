@@ -74,6 +74,12 @@ package struct AuditLog: Sendable {
         }
     }
 
+    /// The chain's last sequence number (0 when empty): it moves with every audited change, made
+    /// by this process or another, so it tells a cache of derived figures when to measure again.
+    static func head(on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT MAX(seq) AS head FROM audit_events").first()?.decode(column: "head", as: Int?.self) ?? 0
+    }
+
     private static func insert(_ entry: Entry, in tx: any Database, now: Date) async throws {
         if let sql = tx as? any SQLDatabase { try await sql.advisoryLock(advisoryKey) }
         let last = try await AuditEvent.query(on: tx).sort(\.$seq, .descending).first()

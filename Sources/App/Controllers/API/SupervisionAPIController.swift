@@ -153,8 +153,11 @@ enum SupervisionAPIController {
         guard period <= current else {
             throw AppError.validation([FieldError(field: "period", zh: "不能晚于本季度 \(current)", en: "must not be after this quarter, \(current)")])
         }
+        let services = req.services
         let facts = period == current
-            ? try await IndicatorFacts.measure(sql, catalogue: req.services.indicators, period: period, quota: req.services.internshipQuota, catalog: req.services.catalog)
+            ? try await services.indicatorFacts.facts(period, sql: sql) {
+                try await IndicatorFacts.measure(sql, catalogue: services.indicators, period: period, quota: services.internshipQuota, catalog: services.catalog)
+            }
             : nil
         let name: String = switch scope.level {
         case .city: req.services.catalog.divisions.cityName

@@ -15,21 +15,25 @@ struct CallerAuthenticator: AsyncMiddleware {
     }
 
     func authenticate(token: String, request: Request) async throws {
-        guard let stored = try await APIToken.query(on: request.db).filter(\.$tokenHash == TokenDigest.digest(token)).with(\.$user).first(),
-              stored.expiresAt > Date(), stored.user.active, let scope = stored.user.scope, let userID = stored.user.id
+        // One query, the account joined (eager loading would be a second round trip on every request).
+        guard let stored = try await APIToken.query(on: request.db).join(User.self, on: \APIToken.$user.$id == \User.$id)
+                .filter(\.$tokenHash == TokenDigest.digest(token)).first(),
+              let user = try? stored.joined(User.self),
+              stored.expiresAt > Date(), user.active, let scope = user.scope, let userID = user.id
         else { return }
-        request.auth.login(Caller(userID: userID, username: stored.user.username, displayName: stored.user.displayName, scope: scope, session: nil))
+        request.auth.login(Caller(userID: userID, username: user.username, displayName: user.displayName, scope: scope, session: nil))
     }
 
     func authenticate(sessionToken: String, request: Request) async throws {
         let settings = request.services.settings
-        guard let session = try await UserSession.query(on: request.db).filter(\.$tokenHash == TokenDigest.digest(sessionToken)).with(\.$user).first(),
-              let sessionID = session.id
+        guard let session = try await UserSession.query(on: request.db).join(User.self, on: \UserSession.$user.$id == \User.$id)
+                .filter(\.$tokenHash == TokenDigest.digest(sessionToken)).first(),
+              let user = try? session.joined(User.self), let sessionID = session.id
         else { return }
         let now = Date()
         let expired = now.timeIntervalSince(session.lastSeenAt) > settings.idleTimeout
             || now.timeIntervalSince(session.createdAt) > settings.absoluteLifetime
-        guard !expired, session.user.active, let scope = session.user.scope, let userID = session.user.id else {
+        guard !expired, user.active, let scope = user.scope, let userID = user.id else {
             try await session.delete(on: request.db)
             return
         }
@@ -39,7 +43,7 @@ struct CallerAuthenticator: AsyncMiddleware {
             try await session.update(on: request.db)
         }
         request.auth.login(Caller(
-            userID: userID, username: session.user.username, displayName: session.user.displayName, scope: scope,
+            userID: userID, username: user.username, displayName: user.displayName, scope: scope,
             session: .init(id: sessionID, csrfToken: session.csrfToken)
         ))
     }

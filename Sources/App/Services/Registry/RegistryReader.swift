@@ -59,10 +59,15 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
     func list(_ query: Query) async throws -> RecordPage {
         let total = try await scoped(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Resource.table), query)
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await ordered(scoped(sql.select().column("*").from(Resource.table), query), query.sort)
-            .limit(query.per).offset((query.page - 1) * query.per)
-            .all()
+        let rows = try await pageSelect(query).all()
         return RecordPage(items: try rows.map(Self.body), page: query.page, per: query.per, total: total)
+    }
+
+    /// One page of rows in scope, in order: read along an index in that order (see
+    /// `AddRegistryListOrderIndexes`), never sorted whole.
+    func pageSelect(_ query: Query) -> SQLSelectBuilder {
+        ordered(scoped(sql.select().column("*").from(Resource.table), query), query.sort)
+            .limit(query.per).offset((query.page - 1) * query.per)
     }
 
     /// Every row in scope matching `query`, for export (no paging).
