@@ -151,6 +151,25 @@ struct SupervisionTests {
         }
     }
 
+    /// The current quarter's facts are measured once and kept until the next audited change: a
+    /// row written past the audit chain is not counted until then; a change through the API is
+    /// counted at once.
+    @Test func theDashboardMeasuresAgainAfterAnAuditedChange() async throws {
+        try await withFixture { app, f in
+            try await load(app, f)
+            let city = f.token(.cityAdmin)
+            #expect(share(try await dashboard(app, city, "level=city")["master-teacher-studios"]) == "3")
+            try await Fixture.write(DesignationResource.self, app, CallerScope(role: .cityAdmin), [
+                ["code": "ST-4", "kind": "master_teacher_studio", "name": "工作室4", "designatedOn": "2023-03-01"],
+            ])
+            #expect(share(try await dashboard(app, city, "level=city")["master-teacher-studios"]) == "3")
+            let created = try await request(app, .POST, "api/v1/designations", city,
+                                            body: ["code": "ST-5", "kind": "master_teacher_studio", "name": "工作室5", "designatedOn": "2023-04-01"])
+            #expect(created.status == .created, "\(bodyString(created))")
+            #expect(share(try await dashboard(app, city, "level=city")["master-teacher-studios"]) == "5")
+        }
+    }
+
     @Test func drillDownRowsSumToTheNumeratorAndDenominator() async throws {
         try await withFixture { app, f in
             try await load(app, f)
