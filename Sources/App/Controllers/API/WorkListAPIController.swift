@@ -68,17 +68,21 @@ enum WorkListAPIController {
             .filter { standingFilter == nil || $0.standing == standingFilter }
     }
 
-    /// The task in the path; another unit's task answers like a missing one.
-    static func task(_ req: Request) throws -> WorkTask {
+    /// The task in the path (or `id`); another unit's task answers like a missing one.
+    static func task(_ req: Request, id: String? = nil) throws -> WorkTask {
         let caller = try req.requireCaller().scope
         guard AccessPolicy.mayUseWorkList(caller: caller) else { throw AppError.forbidden }
-        let id = req.parameters.get("id") ?? ""
+        let id = id ?? req.parameters.get("id") ?? ""
         guard let task = req.services.workList[id], AccessPolicy.canReadWorkTask(responsibleUnits: task.units, caller: caller) else { throw AppError.notFound }
         return task
     }
 
     @Sendable static func show(req: Request) async throws -> TaskBody {
-        let task = try task(req)
+        try await show(req, task: try task(req))
+    }
+
+    /// One task with its reports.
+    static func show(_ req: Request, task: WorkTask) async throws -> TaskBody {
         let reports = try await WorkReports.reports(tasks: [task.id], on: try sql(req))
         return body(task, reports: reports[task.id] ?? [], withReports: true)
     }
@@ -118,10 +122,16 @@ enum WorkListAPIController {
 
     /// `POST /work-tasks/{id}/reports`
     @Sendable static func report(req: Request) async throws -> Response {
+        let id = try await submit(try req.content.decode(ReportRequest.self), req: req)
+        return try await Created(id: id).encodeResponse(status: .created, for: req)
+    }
+
+    /// Records a progress report on the task in the path, after the access check and every
+    /// check of its content (the API and the page's form both come here).
+    static func submit(_ body: ReportRequest, req: Request) async throws -> UUID {
         let caller = try req.requireCaller()
         let task = try task(req)
         guard AccessPolicy.canReportOnWorkTask(responsibleUnits: task.units, caller: caller.scope) else { throw AppError.forbidden }
-        let body = try req.content.decode(ReportRequest.self)
         let checked = try validate(body, task: task, caller: caller.scope)
         let id = try await req.audited { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
@@ -129,7 +139,7 @@ enum WorkListAPIController {
                                                   percent: body.percent, evidence: checked.files, by: caller.userID, on: sql)
             return (id, req.auditEntry(action: "report", entity: "work_task", recordID: task.id, detail: "\(checked.unit) \(body.percent)% \(checked.files.count) files"))
         }
-        return try await Created(id: id).encodeResponse(status: .created, for: req)
+        return id
     }
 
     struct ReviewRequest: Content {
@@ -139,11 +149,17 @@ enum WorkListAPIController {
 
     /// `POST /work-reports/{id}/review`: the city accepts or returns a pending report.
     @Sendable static func review(req: Request) async throws -> WorkReports.Report {
+        guard AccessPolicy.canReviewWorkReport(caller: try req.requireCaller().scope) else { throw AppError.forbidden }
+        try req.checkDocumentedBody()
+        return try await decide(try req.content.decode(ReviewRequest.self), req: req)
+    }
+
+    /// Accepts or returns the pending report in the path (the API and the page's form both
+    /// come here).
+    static func decide(_ body: ReviewRequest, req: Request) async throws -> WorkReports.Report {
         let caller = try req.requireCaller()
         guard AccessPolicy.canReviewWorkReport(caller: caller.scope) else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        try req.checkDocumentedBody()
-        let body = try req.content.decode(ReviewRequest.self)
         var errors: [FieldError] = []
         let decision = WorkReportReview(rawValue: body.decision)
         if decision == nil || decision == .pending {
@@ -157,8 +173,7 @@ enum WorkListAPIController {
         guard errors.isEmpty, let decision else { throw AppError.validation(errors) }
         let taskID: String = try await req.audited { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            guard let row = try await sql.select().columns("task_id", "review").from("work_reports").where("id", .equal, id).first() else { throw AppError.notFound }
-            let taskID = try row.decode(column: "task_id", as: String.self)
+            guard let taskID = try await WorkReports.taskID(ofReport: id, on: sql) else { throw AppError.notFound }
             // Decided once: the update only applies to a report still pending, so two
             // reviewers at once cannot both decide it.
             let pending = WorkReportReview.pending.rawValue
@@ -181,8 +196,7 @@ enum WorkListAPIController {
         guard AccessPolicy.mayUseWorkList(caller: caller) else { throw AppError.forbidden }
         guard let reportID = req.parameters.get("id", as: UUID.self), let evidenceID = req.parameters.get("evidenceId", as: UUID.self) else { throw AppError.notFound }
         let sql = try sql(req)
-        guard let report = try await sql.select().column("task_id").from("work_reports").where("id", .equal, reportID).first() else { throw AppError.notFound }
-        let taskID = try report.decode(column: "task_id", as: String.self)
+        guard let taskID = try await WorkReports.taskID(ofReport: reportID, on: sql) else { throw AppError.notFound }
         // Another unit's report answers like a missing one.
         guard let task = req.services.workList[taskID], AccessPolicy.canReadWorkTask(responsibleUnits: task.units, caller: caller) else { throw AppError.notFound }
         guard let file = try await sql.select().columns("file_name", "content_type", "sha256", "content").from("work_evidence")

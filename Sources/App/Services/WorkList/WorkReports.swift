@@ -47,6 +47,11 @@ enum WorkReports {
         return id
     }
 
+    /// The task a report is on, or nil when there is no such report.
+    static func taskID(ofReport id: UUID, on sql: any SQLDatabase) async throws -> String? {
+        try await sql.select().column("task_id").from("work_reports").where("id", .equal, id).first()?.decode(column: "task_id", as: String.self)
+    }
+
     /// Reports (newest first) for the given tasks, with their evidence listed (not loaded).
     static func reports(tasks: [String]?, on sql: any SQLDatabase) async throws -> [String: [Report]] {
         var query = sql.select().columns("id", "task_id", "unit", "text", "percent", "submitted_at", "review", "review_comment", "reviewed_at")
