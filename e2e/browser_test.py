@@ -205,9 +205,16 @@ try:
     with open(evidence, "w", encoding="utf-8") as f:
         f.write("《深圳经济特区职业教育条例》起草进展（浏览器测试）")
     driver.find_element(By.ID, "report-text").send_keys("条例草案已提交审议（浏览器测试）")
+    driver.find_element(By.ID, "report-percent").send_keys("七十")
+    driver.find_element(By.ID, "submit-report").click()
+    check(text_appears("error-summary", "完成度"), "a percentage typed as a word is refused by its field, not with an error page")
+    check(driver.find_element(By.ID, "report-text").get_attribute("value") == "条例草案已提交审议（浏览器测试）"
+          and driver.find_element(By.ID, "report-percent").get_attribute("value") == "七十", "the refused report keeps what was typed")
+    driver.find_element(By.ID, "report-percent").clear()
     driver.find_element(By.ID, "report-percent").send_keys("70")
     driver.find_element(By.ID, "report-file").send_keys(evidence)
     driver.find_element(By.ID, "submit-report").click()
+    check(text_appears("confirmation", "已报送"), "a filed report comes back with a banner")
     check(text_appears("reports", "条例草案已提交审议"), "a progress report with evidence is filed from the task page")
     check("evidence.txt" in driver.find_element(By.ID, "reports").text, "the evidence file is listed with its hash")
     driver.save_screenshot(os.path.join(OUT, "work-task.png"))
