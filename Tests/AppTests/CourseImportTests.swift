@@ -65,6 +65,26 @@ struct CourseImportTests {
         }
     }
 
+    /// The import page refused: what was typed comes back with each reason by its field, in the
+    /// page's language, and nothing is imported.
+    @Test func theImportPageKeepsWhatWasTypedWhenRefused() async throws {
+        try await withFixture { app, _ in
+            var teacher = try await PageBrowser.signIn(app, "test-teacher")
+            _ = try await teacher.get("courses/import")
+            let (status, page) = try await teacher.upload("courses/import", field: "package", fileName: "essentials.zip", data: try CourseCatapult.zip("001-essentials"),
+                                                          ["title": "数控加工（班级课）", "kind": "class", "programCode": "460103", "enrolmentYear": "明年"])
+            #expect(status == .unprocessableEntity)
+            #expect(page.contains(##"href="#course-year""##) && page.contains("入学年份应为 2000–2100 之间的年份") && !page.contains("must be a year"))
+            #expect(page.contains(#"value="明年""#) && page.contains(#"value="数控加工（班级课）""#) && page.contains(#"value="460103""#))
+            #expect(page.contains(#"<option value="class" label="班级课（本校班级）" selected"#))
+            #expect(!page.contains("enrolmentYear："))
+            let (refused, notAPackage) = try await teacher.upload("courses/import", field: "package", fileName: "notes.zip", data: Data("not a zip".utf8), ["title": "笔记"])
+            #expect(refused == .unprocessableEntity)
+            #expect(notAPackage.contains(##"href="#course-package""##) && notAPackage.contains(#"value="笔记""#) && !notAPackage.contains("package："))
+            #expect(try await app.count("courses") == 0)
+        }
+    }
+
     @Test func aCourseIsSeenOnlyByThoseItIsFor() async throws {
         try await withFixture { app, f in
             let teacher = f.token(.teacher), learner = f.token(.learner), enterprise = f.token(.enterprise)

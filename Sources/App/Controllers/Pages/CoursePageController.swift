@@ -48,6 +48,7 @@ enum CoursePageController {
         guard AccessPolicy.canImportCourses(caller: store.caller.scope) else { throw AppError.forbidden }
         let form = try req.content.decode(ImportForm.self)
         let page = layout(req, store.caller, "导入课程包", "Import a cmi5 package")
+        let typed = CourseImportPage.Typed(title: form.title ?? "", kind: form.kind ?? "open", programCode: form.programCode ?? "", enrolmentYear: form.enrolmentYear ?? "")
         do {
             guard let file = form.package, file.data.readableBytes > 0 else {
                 throw AppError.validation([FieldError(field: "package", zh: "请选择 cmi5 课程包", en: "choose a cmi5 package")])
@@ -62,7 +63,7 @@ enum CoursePageController {
                 var year: Int?
                 if !yearText.isEmpty {
                     guard let y = Int(yearText), (2000...2100).contains(y) else {
-                        throw AppError.validation([FieldError(field: "enrolmentYear", zh: "入学年份应在 2000–2100 之间", en: "enrolmentYear must be within 2000–2100")])
+                        throw AppError.validation([FieldError(field: "enrolmentYear", zh: "入学年份应为 2000–2100 之间的年份", en: "must be a year within 2000–2100")])
                     }
                     year = y
                 }
@@ -72,7 +73,7 @@ enum CoursePageController {
             let id = try await store.importCourse(Data(buffer: file.data), fileName: file.filename, contentType: type, title: form.title, audience: audience)
             return req.redirect(to: CourseViews.path(id))
         } catch AppError.validation(let errors) {
-            return .html(CourseImportPage(layout: page, errors: errors).render(), status: .unprocessableEntity)
+            return .html(CourseImportPage(layout: page, typed: typed, errors: errors).render(), status: .unprocessableEntity)
         }
     }
 

@@ -15,8 +15,10 @@ enum CourseViews {
         return l.t("进行中 \(c.satisfiedAUs)/\(c.auCount)", "In progress \(c.satisfiedAUs)/\(c.auCount)")
     }
 
-    static func errors<C: HTML.BodyContext>(_ errors: [FieldError]) -> Node<C> {
-        .forEach(errors) { e in .p(.class("error"), .text(safe: "\(e.field)：\(e.reasonZh) / \(e.reasonEn)")) }
+    /// Why an action on the course page was refused, in the page's language (the page has no
+    /// form fields to place them by).
+    static func errors<C: HTML.BodyContext>(_ errors: [FieldError], _ l: Language) -> Node<C> {
+        .forEach(errors) { e in .p(.class("error"), .attribute(named: "role", value: "alert"), .text(safe: l.t(e.reasonZh, e.reasonEn))) }
     }
 }
 
@@ -78,37 +80,66 @@ struct CoursePage {
         }
         return layout.render(.div(
             .p(.text(safe: "\(CourseViews.kindLabel(c.kind, l)) · \(l.t("版本", "version")) \(c.version) · \(c.owner)")),
-            CourseViews.errors(errors), status, enrol,
+            CourseViews.errors(errors, l), status, enrol,
             .h2(.text(safe: l.t("学习单元", "Units"))),
             .ol(.id("course-aus"), .forEach(detail.aus, unit))
         ))
     }
 }
 
-/// 导入课程包: a teacher uploads a cmi5 package as an open course or a class course of the school.
+/// 导入课程包: a teacher uploads a cmi5 package as an open course or a class course of the
+/// school. Refused, the form comes back with what was typed and each reason by its field (the
+/// package must be chosen again: a browser never refills a file input).
 struct CourseImportPage {
     let layout: PageLayout
+    var typed = Typed()
     var errors: [FieldError] = []
+
+    /// The form's fields as typed.
+    struct Typed {
+        var title = ""
+        var kind = "open"
+        var programCode = ""
+        var enrolmentYear = ""
+    }
+
+    /// The control that holds each field; the school a class course is for is chosen by its kind.
+    static let controls = ["title": "course-title", "kind": "course-kind", "institutionId": "course-kind", "programCode": "course-program",
+                           "enrolmentYear": "course-year", "package": "course-package"]
 
     func render() -> String {
         let l = layout.language
+        let labels = ["title": l.t("课程名称", "Title"), "kind": l.t("课程类型", "Kind"), "institutionId": l.t("课程类型", "Kind"),
+                      "programCode": l.t("专业代码", "Program code"), "enrolmentYear": l.t("入学年份", "Enrolment year"), "package": l.t("课程包", "Package")]
+        func messages(_ fields: String...) -> Node<HTML.FormContext> {
+            .forEach(fields) { FormErrors.message(errors, field: $0, l) }
+        }
+        // An empty value leaves the attribute out.
+        func invalid(_ fields: String...) -> Attribute<HTML.InputContext> {
+            .attribute(named: "aria-invalid", value: errors.contains { fields.contains(FormErrors.baseName($0.field)) } ? "true" : "")
+        }
         let form: Node<HTML.BodyContext> = .form(.id("import-form"), .method(.post), .action("/courses/import"), .enctype(.multipartData),
             .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
             .label(.for("course-title"), .text(safe: l.t("课程名称（留空则取课程包中的名称）", "Title (blank: the package's)"))),
-            .input(.type(.text), .id("course-title"), .name("title"), .attribute(named: "maxlength", value: "200")),
+            messages("title"),
+            .input(.type(.text), .id("course-title"), .name("title"), .attribute(named: "maxlength", value: "200"), .value(safe: typed.title), invalid("title")),
             .label(.for("course-kind"), .text(safe: l.t("课程类型", "Kind"))),
+            messages("kind", "institutionId"),
             .select(.id("course-kind"), .attribute(named: "name", value: "kind"),
-                    .option(.value("open"), .label(safe: l.t("公开课（所有学习者）", "Open course (any learner)"))),
-                    .option(.value("class"), .label(safe: l.t("班级课（本校班级）", "Class course (a class of your school)")))),
+                    .option(.value("open"), .label(safe: l.t("公开课（所有学习者）", "Open course (any learner)")), .isSelected(typed.kind != "class")),
+                    .option(.value("class"), .label(safe: l.t("班级课（本校班级）", "Class course (a class of your school)")), .isSelected(typed.kind == "class"))),
             .label(.for("course-program"), .text(safe: l.t("班级：专业代码（可选）", "Class: program code (optional)"))),
-            .input(.type(.text), .id("course-program"), .name("programCode")),
+            messages("programCode"),
+            .input(.type(.text), .id("course-program"), .name("programCode"), .value(safe: typed.programCode), invalid("programCode")),
             .label(.for("course-year"), .text(safe: l.t("班级：入学年份（可选）", "Class: enrolment year (optional)"))),
-            .input(.type(.number), .id("course-year"), .name("enrolmentYear")),
-            .label(.for("course-package"), .text(safe: l.t("cmi5 课程包（ZIP 或 cmi5.xml）", "cmi5 package (ZIP or cmi5.xml)"))),
-            .input(.type(.file), .id("course-package"), .name("package"), .attribute(named: "accept", value: ".zip,.xml")),
+            messages("enrolmentYear"),
+            // Text, not a number input: what was typed comes back with its reason.
+            .input(.type(.text), .id("course-year"), .name("enrolmentYear"), .attribute(named: "inputmode", value: "numeric"), .value(safe: typed.enrolmentYear),
+                   invalid("enrolmentYear")),
+            .label(.for("course-package"), .text(safe: l.t("cmi5 课程包（ZIP 或 cmi5.xml；被退回时须重新选择）", "cmi5 package (ZIP or cmi5.xml; choose it again after a refusal)"))),
+            messages("package"),
+            .input(.type(.file), .id("course-package"), .name("package"), .attribute(named: "accept", value: ".zip,.xml"), invalid("package")),
             .div(.button(.type(.submit), .id("import"), .text(safe: l.t("导入", "Import")))))
-        return layout.render(.div(
-            .if(!errors.isEmpty, .p(.class("error"), .id("import-rejected"), .text(safe: l.t("课程包未导入：", "The package was not imported:")))),
-            CourseViews.errors(errors), form))
+        return layout.render(.div(FormErrors.summary(errors, labels: labels, l, controls: Self.controls), form))
     }
 }
