@@ -156,6 +156,14 @@ struct LibraryTests {
             #expect(picture.status == .created, "\(picture.text)")
             let served = try await send(app, .GET, "api/v1/library/resources/\(try #require(id))/file", teacher)
             #expect(served.headers.first(name: .contentType) == "image/png")
+            // A Word 97–2003 document (an OLE2 compound file) is a document, served as Word;
+            // the same bytes declared as a PDF are refused.
+            let doc: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 600)
+            let (word, wordID) = try await contribute(app, teacher, title: "实训指导书", kind: "document", bytes: doc, type: "application/msword")
+            #expect(word.status == .created, "\(word.text)")
+            #expect(try await send(app, .GET, "api/v1/library/resources/\(try #require(wordID))/file", teacher).headers.first(name: .contentType) == "application/msword")
+            let (asPDF, _) = try await contribute(app, teacher, title: "假PDF", kind: "document", bytes: doc, type: "application/pdf")
+            #expect(asPDF.status == .unprocessableEntity)
             // Metadata outside the catalogues is refused by field.
             let (badCodes, _) = try await contribute(app, teacher, title: "代码错误", program: "999999", occupation: "9-99-99-99")
             #expect(badCodes.status == .unprocessableEntity)

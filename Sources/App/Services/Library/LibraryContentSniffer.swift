@@ -66,6 +66,10 @@ enum LibraryContentSniffer {
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "application/vnd.openxmlformats-officedocument.presentationml.presentation",
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": return .zip
+        // Word, Excel and PowerPoint 97–2003 and WPS Office's own formats: OLE2 compound files,
+        // still the common office document.
+        case "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/vnd.ms-works",
+             "application/wps-office.wps", "application/wps-office.et", "application/wps-office.dps", "application/kswps": return .ole
         case "text/plain", "text/csv", "text/markdown", "application/json", "application/xml", "text/xml": return .text
         default: return nil
         }

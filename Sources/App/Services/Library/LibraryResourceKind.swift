@@ -48,8 +48,8 @@ enum LibraryResourceKind: String, LabelledChoice {
     var families: Set<LibraryContentSniffer.Family> {
         switch self {
         case .video: [.video]
-        case .document: [.pdf, .zip, .text]
-        case .slides: [.pdf, .zip]
+        case .document: [.pdf, .zip, .ole, .text]
+        case .slides: [.pdf, .zip, .ole]
         case .picture: [.image]
         case .questionSet: [.text, .zip]
         case .cmi5Package: [.zip]
