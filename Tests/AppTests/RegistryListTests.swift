@@ -92,16 +92,20 @@ struct RegistryListTests {
             for scope in scopes {
                 let plans: [String] = try await app.db.transaction { tx in
                     let sql = tx as! any SQLDatabase
-                    func plan<R: RegistryResource>(_: R.Type) async throws -> String {
-                        let select = RegistryReader<R>(sql: sql, caller: scope).pageSelect(.init()).query
+                    func plan<R: RegistryResource>(_: R.Type) async throws -> String? {
+                        let reader = RegistryReader<R>(sql: sql, caller: scope)
+                        // A caller who sees none of a table reads no index at all.
+                        guard reader.filter != .none else { return nil }
+                        let select = reader.pageSelect(.init()).query
                         if postgres {
                             try await sql.raw("SET LOCAL enable_sort = off").run()
                             return try await sql.raw("EXPLAIN \(select)").all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }.joined(separator: "\n")
                         }
                         return try await sql.raw("EXPLAIN QUERY PLAN \(select)").all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
                     }
-                    return [try await plan(StudentResource.self), try await plan(TeacherResource.self), try await plan(InternshipPostResource.self)]
+                    return [try await plan(StudentResource.self), try await plan(TeacherResource.self), try await plan(InternshipPostResource.self)].compactMap { $0 }
                 }
+                #expect(!plans.isEmpty)
                 for plan in plans {
                     #expect(!plan.contains(postgres ? "Sort" : "TEMP B-TREE"), "\(scope.role): \(plan)")
                     #expect(plan.contains(postgres ? "Index" : "INDEX"), "\(scope.role): \(plan)")
