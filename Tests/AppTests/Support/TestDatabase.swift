@@ -21,12 +21,19 @@ struct TestDatabase {
                 for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
         }
-        try await admin(url: url, "CREATE DATABASE \(name)")
-        guard var components = URLComponents(string: url) else { throw TestSetupError.badURL }
-        components.path = "/\(name)"
-        guard let testURL = components.string else { throw TestSetupError.badURL }
-        return TestDatabase(storage: .postgres(url: testURL)) {
-            try await admin(url: url, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        await PostgresTestSlots.shared.acquire()
+        do {
+            try await admin(url: url, "CREATE DATABASE \(name)")
+            guard var components = URLComponents(string: url) else { throw TestSetupError.badURL }
+            components.path = "/\(name)"
+            guard let testURL = components.string else { throw TestSetupError.badURL }
+            return TestDatabase(storage: .postgres(url: testURL)) {
+                defer { Task { await PostgresTestSlots.shared.release() } }
+                try await admin(url: url, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            }
+        } catch {
+            await PostgresTestSlots.shared.release()
+            throw error
         }
     }
 
@@ -43,4 +50,28 @@ struct TestDatabase {
     }
 
     enum TestSetupError: Error { case badURL }
+}
+
+/// How many PostgreSQL test databases (each with an app whose pool holds up to 8 connections)
+/// exist at once. Swift Testing starts every test together; with ~40 apps at a time the CI
+/// server's 300 connections ran out ("sorry, too many clients already") and unrelated tests
+/// failed. Tests beyond the limit wait for a slot.
+actor PostgresTestSlots {
+    static let shared = PostgresTestSlots(limit: 20)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
 }
