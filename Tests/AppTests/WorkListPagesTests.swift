@@ -11,7 +11,8 @@ struct WorkListPagesTests {
     @Test func aRefusedReportKeepsWhatWasTypedAndStoresNothing() async throws {
         try await withFixture { app, _ in
             var city = try await PageBrowser.signIn(app, "test-city_admin")
-            _ = try await city.get("work-tasks/C47")
+            let (_, blank) = try await city.get("work-tasks/C47")
+            #expect(!blank.contains("aria-invalid") && !blank.contains("error-summary"))
             let (status, page, _) = try await city.post("work-tasks/C47/reports", ["text": "条例草案已提交审议", "percent": "七十"])
             #expect(status == .unprocessableEntity)
             #expect(page.contains(#"id="error-summary""#) && page.contains(##"href="#report-percent""##))

@@ -66,13 +66,16 @@ struct RegistryReader<Resource: RegistryResource>: Sendable {
     /// One page of rows in scope, in order: read along an index in that order (see
     /// `AddRegistryListOrderIndexes`), never sorted whole.
     func pageSelect(_ query: Query) -> SQLSelectBuilder {
-        ordered(scoped(sql.select().column("*").from(Resource.table), query), query.sort)
-            .limit(query.per).offset((query.page - 1) * query.per)
+        rowsInOrder(query).limit(query.per).offset((query.page - 1) * query.per)
     }
 
     /// Every row in scope matching `query`, for export (no paging).
     func all(_ query: Query) async throws -> [RecordBody] {
-        try await ordered(scoped(sql.select().column("*").from(Resource.table), query), query.sort).all().map(Self.body)
+        try await rowsInOrder(query).all().map(Self.body)
+    }
+
+    func rowsInOrder(_ query: Query) -> SQLSelectBuilder {
+        ordered(scoped(sql.select().column("*").from(Resource.table), query), query.sort)
     }
 
     /// One record, or nil when it does not exist or is outside the caller's scope (the two are

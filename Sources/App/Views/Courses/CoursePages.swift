@@ -114,15 +114,11 @@ struct CourseImportPage {
         func messages(_ fields: String...) -> Node<HTML.FormContext> {
             .forEach(fields) { FormErrors.message(errors, field: $0, l) }
         }
-        // An empty value leaves the attribute out.
-        func invalid(_ fields: String...) -> Attribute<HTML.InputContext> {
-            .attribute(named: "aria-invalid", value: errors.contains { fields.contains(FormErrors.baseName($0.field)) } ? "true" : "")
-        }
         let form: Node<HTML.BodyContext> = .form(.id("import-form"), .method(.post), .action("/courses/import"), .enctype(.multipartData),
             .input(.type(.hidden), .name("csrf"), .value(safe: layout.csrf ?? "")),
             .label(.for("course-title"), .text(safe: l.t("课程名称（留空则取课程包中的名称）", "Title (blank: the package's)"))),
             messages("title"),
-            .input(.type(.text), .id("course-title"), .name("title"), .attribute(named: "maxlength", value: "200"), .value(safe: typed.title), invalid("title")),
+            .input(.type(.text), .id("course-title"), .name("title"), .attribute(named: "maxlength", value: "200"), .value(safe: typed.title), FormErrors.invalid(errors, "title")),
             .label(.for("course-kind"), .text(safe: l.t("课程类型", "Kind"))),
             messages("kind", "institutionId"),
             .select(.id("course-kind"), .attribute(named: "name", value: "kind"),
@@ -130,15 +126,15 @@ struct CourseImportPage {
                     .option(.value("class"), .label(safe: l.t("班级课（本校班级）", "Class course (a class of your school)")), .isSelected(typed.kind == "class"))),
             .label(.for("course-program"), .text(safe: l.t("班级：专业代码（可选）", "Class: program code (optional)"))),
             messages("programCode"),
-            .input(.type(.text), .id("course-program"), .name("programCode"), .value(safe: typed.programCode), invalid("programCode")),
+            .input(.type(.text), .id("course-program"), .name("programCode"), .value(safe: typed.programCode), FormErrors.invalid(errors, "programCode")),
             .label(.for("course-year"), .text(safe: l.t("班级：入学年份（可选）", "Class: enrolment year (optional)"))),
             messages("enrolmentYear"),
             // Text, not a number input: what was typed comes back with its reason.
             .input(.type(.text), .id("course-year"), .name("enrolmentYear"), .attribute(named: "inputmode", value: "numeric"), .value(safe: typed.enrolmentYear),
-                   invalid("enrolmentYear")),
+                   FormErrors.invalid(errors, "enrolmentYear")),
             .label(.for("course-package"), .text(safe: l.t("cmi5 课程包（ZIP 或 cmi5.xml；被退回时须重新选择）", "cmi5 package (ZIP or cmi5.xml; choose it again after a refusal)"))),
             messages("package"),
-            .input(.type(.file), .id("course-package"), .name("package"), .attribute(named: "accept", value: ".zip,.xml"), invalid("package")),
+            .input(.type(.file), .id("course-package"), .name("package"), .attribute(named: "accept", value: ".zip,.xml"), FormErrors.invalid(errors, "package")),
             .div(.button(.type(.submit), .id("import"), .text(safe: l.t("导入", "Import")))))
         return layout.render(.div(FormErrors.summary(errors, labels: labels, l, controls: Self.controls), form))
     }

@@ -26,6 +26,12 @@ enum FormErrors {
         }
     }
 
+    /// `aria-invalid="true"` for a control whose fields (or their parts) have an error; nothing
+    /// otherwise (Plot leaves out an attribute whose value is empty).
+    static func invalid<C>(_ errors: [FieldError], _ fields: String...) -> Attribute<C> {
+        Attribute(name: "aria-invalid", value: errors.contains { fields.contains(baseName($0.field)) } ? "true" : "")
+    }
+
     /// A field's name without its parts: `units` for `units[0].credits`, `evidence` for `evidence.contentType`.
     static func baseName(_ field: String) -> String {
         String(field.prefix { $0 != "." && $0 != "[" })

@@ -78,7 +78,7 @@ struct WorkTaskPage {
                      FormErrors.message(errors, field: "comment", l),
                      .input(.type(.text), .name("comment"), .id(safe: "review-comment-\(id.uuidString)"), .value(safe: refusal?.comment ?? ""),
                             .attribute(named: "aria-label", safe: l.t("审核意见", "Review comment")), .placeholder(safe: l.t("审核意见（退回时必填）", "Comment (required to return)")),
-                            .attribute(named: "aria-invalid", value: errors.isEmpty ? "" : "true")),
+                            FormErrors.invalid(errors, "comment", "decision")),
                      .button(.type(.submit), .name("decision"), .value("accepted"), .class("accept"), .text(safe: l.t("通过", "Accept"))),
                      .button(.type(.submit), .name("decision"), .value("returned"), .class("return"), .text(safe: l.t("退回", "Return"))))
     }
@@ -87,10 +87,6 @@ struct WorkTaskPage {
         let l = layout.language
         let labels = ["text": l.t("进展说明", "Progress"), "percent": l.t("完成度（%）", "Percent complete"), "unit": l.t("报送单位", "Unit"),
                       "evidence": l.t("佐证材料", "Evidence")]
-        // An empty value leaves the attribute out.
-        func invalid(_ field: String) -> Attribute<HTML.InputContext> {
-            .attribute(named: "aria-invalid", value: errors.contains { FormErrors.baseName($0.field) == field } ? "true" : "")
-        }
         return .group(
             .h2(.text(safe: l.t("报送进展", "Report progress"))),
             FormErrors.summary(errors, labels: labels, l, controls: Self.reportControls),
@@ -105,18 +101,18 @@ struct WorkTaskPage {
                   .label(.attribute(named: "for", value: "report-text"), .text(safe: labels["text"] ?? "")),
                   FormErrors.message(errors, field: "text", l),
                   .textarea(.name("text"), .id("report-text"), .attribute(named: "rows", value: "4"), .attribute(named: "maxlength", value: "4000"),
-                            .attribute(named: "required", value: "required"), .if(errors.contains { $0.field == "text" }, .attribute(named: "aria-invalid", value: "true")),
+                            .attribute(named: "required", value: "required"), .attribute(FormErrors.invalid(errors, "text")),
                             .text(safe: typed.text)),
                   .label(.attribute(named: "for", value: "report-percent"), .text(safe: labels["percent"] ?? "")),
                   FormErrors.message(errors, field: "percent", l),
                   // Text, not a number input: a browser empties a number box it cannot read, and
                   // what was typed must come back with its reason.
                   .input(.type(.text), .name("percent"), .id("report-percent"), .attribute(named: "inputmode", value: "numeric"), .value(safe: typed.percent),
-                         .attribute(named: "required", value: "required"), invalid("percent")),
+                         .attribute(named: "required", value: "required"), FormErrors.invalid(errors, "percent")),
                   .label(.attribute(named: "for", value: "report-file"), .text(safe: l.t("佐证材料（PDF、图片、文本、Word、Excel、WPS，不超过10 MiB；被退回时须重新选择）",
                                                                                          "Evidence (PDF, image, text, Word, Excel, WPS; up to 10 MiB; choose it again after a refusal)"))),
                   FormErrors.message(errors, field: "evidence", l),
-                  .input(.type(.file), .name("evidence"), .id("report-file"), invalid("evidence")),
+                  .input(.type(.file), .name("evidence"), .id("report-file"), FormErrors.invalid(errors, "evidence")),
                   .div(.button(.type(.submit), .id("submit-report"), .text(safe: l.t("报送", "Submit")))))
         )
     }
