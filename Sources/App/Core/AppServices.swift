@@ -15,6 +15,7 @@ package struct AppServices: Sendable {
     let revealLimiter = RevealLimiter()
     /// The current quarter's indicator facts, measured again only after an audited change.
     let indicatorFacts = IndicatorFactsCache()
+    let librarySearchIndex = LibrarySearchIndexCache()
     let settings: SecuritySettings
     /// A bcrypt hash of a random secret, verified when a username is unknown so that both
     /// kinds of failed sign-in cost the same time.

@@ -36,6 +36,8 @@ enum Migrations {
             CreateCourses(),
             // 015 - registry lists read in index order within each scope
             AddRegistryListOrderIndexes(),
+            // 016 - the audit chain by entity (the newest change to one kind of record)
+            AddAuditEntityIndex(),
         ]
     }
 }

@@ -76,7 +76,7 @@ enum LibraryAPIController {
 
     @Sendable static func search(req: Request) async throws -> LibrarySearchResult {
         let store = try store(req)
-        return try await LibrarySearch.search(try req.sql, try query(req), caller: store.caller.scope, catalog: req.services.catalog)
+        return try await LibrarySearch.search(try req.sql, try query(req), caller: store.caller.scope, catalog: req.services.catalog, indexes: req.services.librarySearchIndex)
     }
 
     @Sendable static func contribute(req: Request) async throws -> Response {

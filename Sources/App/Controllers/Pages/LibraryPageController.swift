@@ -27,7 +27,7 @@ enum LibraryPageController {
             query = LibrarySearch.Query()
         }
         let scope = store.caller.scope
-        let result = try await LibrarySearch.search(try req.sql, query, caller: scope, catalog: req.services.catalog)
+        let result = try await LibrarySearch.search(try req.sql, query, caller: scope, catalog: req.services.catalog, indexes: req.services.librarySearchIndex)
         let page = LibrarySearchPage(layout: layout(req, store.caller, "资源库", "Resource library"), query: query, result: result,
                                      canContribute: AccessPolicy.canContributeToLibrary(caller: scope), canReview: AccessPolicy.canReviewLibrary(caller: scope))
         return .html(page.render())
@@ -92,7 +92,7 @@ enum LibraryPageController {
         var query = LibrarySearch.Query()
         query.status = LibraryReviewStatus.underReview.rawValue
         query.per = 100
-        let result = try await LibrarySearch.search(try req.sql, query, caller: caller.scope, catalog: req.services.catalog)
+        let result = try await LibrarySearch.search(try req.sql, query, caller: caller.scope, catalog: req.services.catalog, indexes: req.services.librarySearchIndex)
         return .html(LibraryReviewPage(layout: layout(req, caller, "资源待审核", "Resources waiting for review"), items: result.items).render())
     }
 

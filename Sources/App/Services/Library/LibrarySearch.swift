@@ -30,17 +30,21 @@ struct LibrarySearch: Sendable {
         }
     }
 
-    /// The predicate for the words of a query, or nil for no words.
-    static func textPredicate(_ sql: any SQLDatabase, _ text: String) -> (any SQLExpression)? {
+    /// The ids of the resources whose tokens hold every word of `text` (the last as a prefix
+    /// when it is one), from the database's text index; nil when the text has no words.
+    static func textMatches(_ sql: any SQLDatabase, _ text: String) async throws -> [UUID]? {
         let terms = LibrarySearchTokens.query(text)
         guard !terms.isEmpty else { return nil }
+        let rows: [any SQLRow]
         if sql.dialect.name == "postgresql" {
             // Lexemes quoted for the tsquery parser; tokens hold only letters and digits.
             let query = terms.map { "'\($0.token.replacingOccurrences(of: "'", with: "''"))'" + ($0.prefix ? ":*" : "") }.joined(separator: " & ")
-            return q("r.search_vector @@ \(bind: query)::tsquery")
+            rows = try await sql.raw("SELECT id FROM library_resources WHERE search_vector @@ \(bind: query)::tsquery").all()
+        } else {
+            let match = terms.map { "\"\($0.token.replacingOccurrences(of: "\"", with: "\"\""))\"" + ($0.prefix ? "*" : "") }.joined(separator: " AND ")
+            rows = try await sql.raw("SELECT resource_id AS id FROM library_search WHERE library_search MATCH \(bind: match)").all()
         }
-        let match = terms.map { "\"\($0.token.replacingOccurrences(of: "\"", with: "\"\""))\"" + ($0.prefix ? "*" : "") }.joined(separator: " AND ")
-        return q("r.id IN (SELECT resource_id FROM library_search WHERE library_search MATCH \(bind: match))")
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 
     /// Who sees what, as SQL over `library_resources r`.
@@ -54,19 +58,6 @@ struct LibrarySearch: Sendable {
             if let enterprise = owner?.enterpriseID { return q("(\(shared) OR r.enterprise_id = \(bind: enterprise))") }
             return shared
         }
-    }
-
-    /// Every condition of a query for `caller`, joined by AND.
-    static func predicate(_ sql: any SQLDatabase, _ query: Query, caller: CallerScope) -> SQLQueryString {
-        var parts: [any SQLExpression] = [visibility(AccessPolicy.libraryVisibility(for: caller))]
-        if let text = textPredicate(sql, query.text) { parts.append(text) }
-        if let v = query.program { parts.append(q("r.program_code = \(bind: v)")) }
-        if let v = query.occupation { parts.append(q("r.occupation_code = \(bind: v)")) }
-        if let v = query.kind { parts.append(q("r.kind = \(bind: v)")) }
-        if let v = query.school { parts.append(q("r.institution_id = \(bind: v)")) }
-        if let v = query.licence { parts.append(q("r.licence = \(bind: v)")) }
-        if let v = query.status { parts.append(q("r.status = \(bind: v)")) }
-        return parts.map { q("(\($0))") }.joined(separator: " AND ")
     }
 
     static let columns = """
@@ -118,47 +109,41 @@ struct LibrarySearch: Sendable {
             updatedAt: LibraryStore.iso(try row.decode(column: "updated_at_ms", as: Int64.self)))
     }
 
-    /// One page of matches with the counts of every facet value among all matches.
-    static func search(_ sql: any SQLDatabase, _ query: Query, caller: CallerScope, catalog: ReferenceCatalog) async throws -> LibrarySearchResult {
-        let condition = predicate(sql, query, caller: caller)
-        let items = try await select(sql, where: condition, limit: query.per, offset: (query.page - 1) * query.per, catalog: catalog)
-        // The matches are found once, into a materialised CTE of the five facet columns, and every
-        // facet is counted from it in the same statement (SQLite ≥ 3.35 and PostgreSQL ≥ 12).
-        let facetColumns = [("kind", "kind"), ("program", "program_code"), ("occupation", "occupation_code"), ("licence", "licence")]
-        // The school branch comes first: PostgreSQL types a UNION's columns branch by branch,
-        // so its uuid column must meet the other branches' untyped NULLs, not a text one.
-        let counted = ["SELECT 'school' AS facet, NULL AS value, m.institution_id AS school, MIN(i.name) AS label, COUNT(*) AS n FROM m JOIN institutions i ON i.id = m.institution_id GROUP BY m.institution_id"]
-            + facetColumns.map { name, column in
-                "SELECT '\(name)', \(column), NULL, NULL, COUNT(*) FROM m WHERE \(column) IS NOT NULL GROUP BY \(column)"
-            }
-        let facetQuery: SQLQueryString = """
-            WITH m AS MATERIALIZED (SELECT r.kind, r.program_code, r.occupation_code, r.licence, r.institution_id FROM library_resources r WHERE \(condition))
-            \(unsafeRaw: counted.joined(separator: " UNION ALL "))
-            """
-        var counts: [String: [(String, Int)]] = [:]
-        var schools: [LibraryFacetValue] = []
-        for row in try await sql.raw(facetQuery).all() {
-            let facet = try row.decode(column: "facet", as: String.self), n = try row.decode(column: "n", as: Int.self)
-            if facet == "school" {
-                schools.append(LibraryFacetValue(value: try row.decode(column: "school", as: UUID.self).uuidString.lowercased(),
-                                                 label: try row.decode(column: "label", as: String.self), count: n))
-            } else {
-                counts[facet, default: []].append((try row.decode(column: "value", as: String.self), n))
+    /// One page of matches with the counts of every facet value among all matches. The search
+    /// index (`LibrarySearchIndex`) filters, counts and orders; the database finds the words and
+    /// reads the page's resources, under the caller's visibility again.
+    static func search(_ sql: any SQLDatabase, _ query: Query, caller: CallerScope, catalog: ReferenceCatalog,
+                       indexes: LibrarySearchIndexCache) async throws -> LibrarySearchResult {
+        let index = try await indexes.index(sql)
+        let seen = AccessPolicy.libraryVisibility(for: caller)
+        let matches = try await textMatches(sql, query.text).map(index.positions(of:))
+        let found = index.search(query, visibility: seen, textMatches: matches, offset: (query.page - 1) * query.per, limit: query.per)
+
+        var items: [LibraryResource] = []
+        if !found.page.isEmpty {
+            let condition: SQLQueryString = "r.id IN (\(binds: found.page)) AND (\(visibility(seen)))"
+            let read = Dictionary(try await select(sql, where: condition, limit: found.page.count, offset: 0, catalog: catalog).map { ($0.id, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+            items = found.page.compactMap { read[$0] }
+        }
+        var names: [UUID: String] = [:]
+        if !found.school.isEmpty {
+            for row in try await sql.raw("SELECT id, name FROM institutions WHERE id IN (\(binds: found.school.map(\.0)))").all() {
+                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
             }
         }
-        func facet(_ name: String, label: (String) -> String) -> [LibraryFacetValue] {
-            Array((counts[name] ?? []).map { LibraryFacetValue(value: $0.0, label: label($0.0), count: $0.1) }
+        func facet(_ counts: [(String, Int)], label: (String) -> String) -> [LibraryFacetValue] {
+            Array(counts.map { LibraryFacetValue(value: $0.0, label: label($0.0), count: $0.1) }
                 .sorted { ($0.count, $1.value) > ($1.count, $0.value) }.prefix(facetLimit))
         }
+        let schools = found.school.compactMap { id, n in names[id].map { LibraryFacetValue(value: id.uuidString.lowercased(), label: $0, count: n) } }
         let facets = LibraryFacets(
-            program: facet("program") { catalog.programs[$0]?.name ?? $0 },
-            occupation: facet("occupation") { catalog.occupations[$0]?.name ?? $0 },
-            kind: facet("kind") { LibraryResourceKind(rawValue: $0)?.labelZh ?? $0 },
+            program: facet(found.program) { catalog.programs[$0]?.name ?? $0 },
+            occupation: facet(found.occupation) { catalog.occupations[$0]?.name ?? $0 },
+            kind: facet(found.kind) { LibraryResourceKind(rawValue: $0)?.labelZh ?? $0 },
             school: Array(schools.sorted { ($0.count, $1.label) > ($1.count, $0.label) }.prefix(facetLimit)),
-            licence: facet("licence") { LibraryLicence(rawValue: $0)?.labelZh ?? $0 })
-        // Every resource has a kind, so the kind counts add up to the number of matches.
-        let total = (counts["kind"] ?? []).reduce(0) { $0 + $1.1 }
-        return LibrarySearchResult(items: items, total: total, page: query.page, per: query.per, facets: facets)
+            licence: facet(found.licence) { LibraryLicence(rawValue: $0)?.labelZh ?? $0 })
+        return LibrarySearchResult(items: items, total: found.total, page: query.page, per: query.per, facets: facets)
     }
 }
 

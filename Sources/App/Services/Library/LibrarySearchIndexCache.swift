@@ -1,0 +1,17 @@
+import Foundation
+import SQLKit
+
+/// The library's search index as of its last change: loaded again when a change to a library
+/// resource is audited (every change through the server is, in the change's transaction) or
+/// when older than a minute (`ChangeKeyedCache`). Changes elsewhere in the platform do not
+/// reload it: the key is the newest audit sequence number of library resources alone.
+struct LibrarySearchIndexCache: Sendable {
+    private let cache = ChangeKeyedCache<Int, LibrarySearchIndex>()
+
+    func index(_ sql: any SQLDatabase) async throws -> LibrarySearchIndex {
+        let head = try await sql.raw("""
+            SELECT MAX(seq) AS head FROM audit_events WHERE entity = \(bind: LibraryStore.auditEntity)
+            """).first()?.decode(column: "head", as: Int?.self) ?? 0
+        return try await cache.value(for: head) { try await LibrarySearchIndex.load(sql) }
+    }
+}
