@@ -26,11 +26,10 @@ extension UUID: @retroactive SQLiteDataConvertible {
 
 extension UUID {
     /// Parses `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in either case, as `UUID(uuidString:)` does.
-    init?(hyphenatedHex text: String) {
+    init?<Text: StringProtocol>(hyphenatedHex text: Text) {
         var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var text = text
-        let parsed = text.withUTF8 { utf8 in
-            withUnsafeMutableBytes(of: &value) { out in Self.parse(utf8, into: out) }
+        let parsed = withUnsafeMutableBytes(of: &value) { out in
+            text.utf8.withContiguousStorageIfAvailable { Self.parse($0, into: out) } ?? Array(text.utf8).withUnsafeBufferPointer { Self.parse($0, into: out) }
         }
         guard parsed else { return nil }
         self.init(uuid: value)

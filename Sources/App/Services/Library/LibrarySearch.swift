@@ -35,16 +35,22 @@ struct LibrarySearch: Sendable {
     static func textMatches(_ sql: any SQLDatabase, _ text: String) async throws -> [UUID]? {
         let terms = LibrarySearchTokens.query(text)
         guard !terms.isEmpty else { return nil }
-        let rows: [any SQLRow]
+        // One row of ids joined by spaces: a broad word matches tens of thousands of resources,
+        // and a row each cost ~5 µs to read back (0.15 s for 28,000), the text ~50 ns an id.
+        let found: String?
         if sql.dialect.name == "postgresql" {
             // Lexemes quoted for the tsquery parser; tokens hold only letters and digits.
             let query = terms.map { "'\($0.token.replacingOccurrences(of: "'", with: "''"))'" + ($0.prefix ? ":*" : "") }.joined(separator: " & ")
-            rows = try await sql.raw("SELECT id FROM library_resources WHERE search_vector @@ \(bind: query)::tsquery").all()
+            found = try await sql.raw("""
+                SELECT string_agg(id::text, ' ') AS ids FROM library_resources WHERE search_vector @@ \(bind: query)::tsquery
+                """).first()?.decode(column: "ids", as: String?.self)
         } else {
             let match = terms.map { "\"\($0.token.replacingOccurrences(of: "\"", with: "\"\""))\"" + ($0.prefix ? "*" : "") }.joined(separator: " AND ")
-            rows = try await sql.raw("SELECT resource_id AS id FROM library_search WHERE library_search MATCH \(bind: match)").all()
+            found = try await sql.raw("""
+                SELECT group_concat(resource_id, ' ') AS ids FROM library_search WHERE library_search MATCH \(bind: match)
+                """).first()?.decode(column: "ids", as: String?.self)
         }
-        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        return (found ?? "").split(separator: " ").compactMap { UUID(hyphenatedHex: $0) }
     }
 
     /// Who sees what, as SQL over `library_resources r`.
