@@ -13,15 +13,20 @@ M.ADL_VERBS = {
   "voided",
 }
 
--- per-thread entropy, so that two runs in the same second never share ids
+-- per-thread entropy, so that two runs in the same second never share ids. Every step stays
+-- below 2^53 so the double keeps each bit: an earlier version shifted six random bytes onto the
+-- time (~2^79), which rounded the random bits away and left 64 possible seeds, so a later step's
+-- thread could replay an earlier step's ids with other content (the 409s seen at 1M statements).
 function M.seed(extra)
-  local s = os.time() + (extra or 0) * 7919
+  local s = os.time() % 4294967296
   local f = io.open("/dev/urandom", "rb")
   if f then
-    local b = f:read(6); f:close()
-    for i = 1, #b do s = s * 256 + b:byte(i) end
-    s = s % 4294967296
+    local b = f:read(4); f:close()
+    local r = 0
+    for i = 1, #b do r = r * 256 + b:byte(i) end
+    s = (s + r) % 4294967296
   end
+  s = (s + (extra or 0) * 7919) % 4294967296
   math.randomseed(s)
   for _ = 1, 10 do random() end
 end
