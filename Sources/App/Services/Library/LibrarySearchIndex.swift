@@ -27,11 +27,9 @@ struct LibrarySearchIndex: Sendable {
     /// Newest change first, then by id: the order `LibrarySearch` lists results in.
     private(set) var entries: [Entry] = []
     /// Codes of the text columns (kind, program, occupation, licence and status share one table).
-    private var values: [String] = []
-    private var valueCodes: [String: Int32] = [:]
+    private var values = CodeTable<String>()
     /// Codes of owners (schools and enterprises share one table).
-    private(set) var owners: [UUID] = []
-    private var ownerCodes: [UUID: Int32] = [:]
+    private var owners = CodeTable<UUID>()
     private var positions: [UUID: Int] = [:]
 
     var count: Int { entries.count }
@@ -46,13 +44,13 @@ struct LibrarySearchIndex: Sendable {
         for row in rows {
             index.entries.append(Entry(
                 id: try row.decode(column: "id", as: UUID.self), updatedAt: try row.decode(column: "updated_at_ms", as: Int64.self),
-                kind: index.code(try row.decode(column: "kind", as: String.self)),
-                program: index.code(try row.decode(column: "program_code", as: String?.self)),
-                occupation: index.code(try row.decode(column: "occupation_code", as: String?.self)),
-                licence: index.code(try row.decode(column: "licence", as: String.self)),
-                status: index.code(try row.decode(column: "status", as: String.self)),
-                institution: index.owner(try row.decode(column: "institution_id", as: UUID?.self)),
-                enterprise: index.owner(try row.decode(column: "enterprise_id", as: UUID?.self))))
+                kind: index.values.code(try row.decode(column: "kind", as: String.self)),
+                program: index.values.code(try row.decode(column: "program_code", as: String?.self)),
+                occupation: index.values.code(try row.decode(column: "occupation_code", as: String?.self)),
+                licence: index.values.code(try row.decode(column: "licence", as: String.self)),
+                status: index.values.code(try row.decode(column: "status", as: String.self)),
+                institution: index.owners.code(try row.decode(column: "institution_id", as: UUID?.self)),
+                enterprise: index.owners.code(try row.decode(column: "enterprise_id", as: UUID?.self))))
         }
         index.entries.sort { a, b in
             a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : Self.precedes(a.id, b.id)
@@ -65,24 +63,6 @@ struct LibrarySearchIndex: Sendable {
     /// and PostgreSQL (`uuid`) both sort them.
     private static func precedes(_ a: UUID, _ b: UUID) -> Bool {
         withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } }
-    }
-
-    private mutating func code(_ value: String?) -> Int32 {
-        guard let value else { return -1 }
-        if let code = valueCodes[value] { return code }
-        let code = Int32(values.count)
-        values.append(value)
-        valueCodes[value] = code
-        return code
-    }
-
-    private mutating func owner(_ id: UUID?) -> Int32 {
-        guard let id else { return -1 }
-        if let code = ownerCodes[id] { return code }
-        let code = Int32(owners.count)
-        owners.append(id)
-        ownerCodes[id] = code
-        return code
     }
 
     /// Positions of these resources in the index (ids it does not hold are skipped).
@@ -108,27 +88,27 @@ struct LibrarySearchIndex: Sendable {
         let any = Int32.min
         func wanted(_ value: String?) -> Int32? {
             guard let value else { return any }
-            return valueCodes[value]
+            return values.existing(value)
         }
         guard let program = wanted(query.program), let occupation = wanted(query.occupation), let kind = wanted(query.kind),
               let licence = wanted(query.licence), let status = wanted(query.status) else { return none }
         var school = any
         if let id = query.school {
-            guard let code = ownerCodes[id] else { return none }
+            guard let code = owners.existing(id) else { return none }
             school = code
         }
         // Who sees what, as `LibrarySearch.visibility` says it in SQL.
-        let shared = valueCodes[LibraryReviewStatus.shared.rawValue] ?? -2
-        let schoolOnly = valueCodes[LibraryLicence.schoolOnly.rawValue] ?? -2
+        let shared = values.existing(LibraryReviewStatus.shared.rawValue) ?? -2
+        let schoolOnly = values.existing(LibraryLicence.schoolOnly.rawValue) ?? -2
         var everything = false
         var ownInstitution: Int32 = -2, ownEnterprise: Int32 = -2
         switch visibility {
         case .everything: everything = true
         case .sharedAnd(let owner):
             if let id = owner?.institutionID {
-                ownInstitution = ownerCodes[id] ?? -2
+                ownInstitution = owners.existing(id) ?? -2
             } else if let id = owner?.enterpriseID {
-                ownEnterprise = ownerCodes[id] ?? -2
+                ownEnterprise = owners.existing(id) ?? -2
             }
         }
 
@@ -164,4 +144,24 @@ struct LibrarySearchIndex: Sendable {
         return Found(total: total, page: page, kind: counted(kinds), program: counted(programs), occupation: counted(occupations),
                      licence: counted(licences), school: schools.enumerated().compactMap { $0.element > 0 ? (owners[$0.offset], $0.element) : nil })
     }
+}
+
+/// Values of one kind numbered in the order they were first seen; −1 stands for none.
+private struct CodeTable<Value: Hashable & Sendable>: Sendable {
+    private var list: [Value] = []
+    private var codes: [Value: Int32] = [:]
+
+    var count: Int { list.count }
+    subscript(_ code: Int) -> Value { list[code] }
+
+    mutating func code(_ value: Value?) -> Int32 {
+        guard let value else { return -1 }
+        if let code = codes[value] { return code }
+        let code = Int32(list.count)
+        list.append(value)
+        codes[value] = code
+        return code
+    }
+
+    func existing(_ value: Value) -> Int32? { codes[value] }
 }
