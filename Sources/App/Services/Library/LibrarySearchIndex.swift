@@ -32,8 +32,6 @@ struct LibrarySearchIndex: Sendable {
     private var owners = CodeTable<UUID>()
     private var positions: [UUID: Int] = [:]
 
-    var count: Int { entries.count }
-
     /// Reads every resource's coded columns.
     static func load(_ sql: any SQLDatabase) async throws -> LibrarySearchIndex {
         var index = LibrarySearchIndex()
