@@ -128,6 +128,8 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
+            // Read from the source tree by #filePath, not bundled.
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ],
