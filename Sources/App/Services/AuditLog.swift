@@ -76,8 +76,11 @@ package struct AuditLog: Sendable {
 
     /// The chain's last sequence number (0 when empty): it moves with every audited change, made
     /// by this process or another, so it tells a cache of derived figures when to measure again.
-    static func head(on sql: any SQLDatabase) async throws -> Int {
-        try await sql.raw("SELECT MAX(seq) AS head FROM audit_events").first()?.decode(column: "head", as: Int?.self) ?? 0
+    /// With `entity`, the last of that kind of record's changes only (`audit_events_by_entity`).
+    static func head(on sql: any SQLDatabase, entity: String? = nil) async throws -> Int {
+        let query: SQLQueryString = entity.map { "SELECT MAX(seq) AS head FROM audit_events WHERE entity = \(bind: $0)" }
+            ?? "SELECT MAX(seq) AS head FROM audit_events"
+        return try await sql.raw(query).first()?.decode(column: "head", as: Int?.self) ?? 0
     }
 
     private static func insert(_ entry: Entry, in tx: any Database, now: Date) async throws {

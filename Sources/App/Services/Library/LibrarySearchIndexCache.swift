@@ -9,9 +9,7 @@ struct LibrarySearchIndexCache: Sendable {
     private let cache = ChangeKeyedCache<Int, LibrarySearchIndex>()
 
     func index(_ sql: any SQLDatabase) async throws -> LibrarySearchIndex {
-        let head = try await sql.raw("""
-            SELECT MAX(seq) AS head FROM audit_events WHERE entity = \(bind: LibraryStore.auditEntity)
-            """).first()?.decode(column: "head", as: Int?.self) ?? 0
+        let head = try await AuditLog.head(on: sql, entity: LibraryStore.auditEntity)
         return try await cache.value(for: head) { try await LibrarySearchIndex.load(sql) }
     }
 }
